@@ -1,0 +1,102 @@
+// Reads a PDF with pdf.js and returns its positioned text runs per page, or a specific failure.
+// This is the only module that talks to pdf.js; an OCR extractor for scanned protocols would sit beside it
+// behind the same `TextSource` shape.
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Failure, TextRun } from '../model.ts';
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+export type RawDocument = { ok: true; pages: RawPage[] } | { ok: false; failure: Omit<Failure, 'file'> };
+
+/** Something that turns PDF bytes into positioned text runs (pdf.js today, OCR later). */
+export type TextSource = (bytes: Uint8Array) => Promise<RawDocument>;
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+/** Classifies bytes that pdf.js refused, so the user gets a reason rather than an exception name. */
+function classifyLoadError(bytes: Uint8Array, err: unknown): Omit<Failure, 'file'> {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as { message?: string })?.message ?? String(err);
+  if (bytes.length === 0) return { kind: 'empty', reason: 'empty file: 0 bytes' };
+  if (name === 'PasswordException') {
+    return { kind: 'encrypted', reason: 'encrypted: the PDF needs a password to open' };
+  }
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) {
+    return { kind: 'not_pdf', reason: 'not a PDF: the file does not start with a PDF header' };
+  }
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) {
+    return { kind: 'corrupt', reason: `truncated: the PDF ends before its end-of-file marker (${bytes.length} bytes)` };
+  }
+  return { kind: 'corrupt', reason: `corrupt PDF: ${message}` };
+}
+
+async function fontIsBold(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, fontId: string): Promise<boolean> {
+  try {
+    const font = page.commonObjs.get(fontId) as { name?: string; bold?: boolean; black?: boolean } | undefined;
+    if (!font) return false;
+    return Boolean(font.bold || font.black || /bold|black|heavy|semibold|demi/i.test(font.name ?? ''));
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the real font names (to recognise bold headings); pdf.js only resolves them while building the operator list. */
+async function boldFonts(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, fontIds: string[]): Promise<Set<string>> {
+  await page.getOperatorList();
+  const bold = new Set<string>();
+  for (const id of fontIds) if (await fontIsBold(page, id)) bold.add(id);
+  return bold;
+}
+
+/** Extracts positioned text runs from every page with pdf.js. Never throws: failures come back as values. */
+export const readPdfText: TextSource = async (bytes) => {
+  if (bytes.length === 0) return { ok: false, failure: { kind: 'empty', reason: 'empty file: 0 bytes' } };
+  let doc: PDFDocumentProxy;
+  try {
+    // pdf.js transfers (detaches) the buffer it is given, so hand it a copy.
+    doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  } catch (err) {
+    return { ok: false, failure: classifyLoadError(bytes, err) };
+  }
+  const pages: RawPage[] = [];
+  let pageNo = 0;
+  try {
+    for (pageNo = 1; pageNo <= doc.numPages; pageNo++) {
+      const page = await doc.getPage(pageNo);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = content.items.filter((i): i is PdfTextItem => 'str' in i);
+      const bold = await boldFonts(page, [...new Set(items.map((i) => i.fontName))]);
+      const runs: TextRun[] = items
+        .filter((i) => i.str.length > 0)
+        .map((i) => ({
+          text: i.str,
+          x: i.transform[4],
+          y: i.transform[5],
+          width: i.width,
+          size: Math.round(Math.hypot(i.transform[2], i.transform[3]) * 10) / 10,
+          bold: bold.has(i.fontName),
+        }));
+      pages.push({ number: pageNo, width: viewport.width, height: viewport.height, runs });
+      page.cleanup();
+    }
+  } catch (err) {
+    const message = (err as { message?: string })?.message ?? String(err);
+    return { ok: false, failure: { kind: 'corrupt', reason: `corrupt PDF: page ${pageNo} cannot be read (${message})`, page: pageNo } };
+  } finally {
+    await doc.destroy();
+  }
+  return { ok: true, pages };
+};
