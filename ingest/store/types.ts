@@ -1,0 +1,93 @@
+// The archive store's interface: everything above it (ingest runner, search indexer, analytics, server)
+// talks to this, never to SQLite directly, so a PostgreSQL implementation can be added beside the SQLite one.
+// Methods are async for that reason even though better-sqlite3 answers synchronously.
+import type { Failure, Party, Protocol, Question, QuestionStatus, Section, Meeting } from '../model.ts';
+
+export interface SourceFile {
+  path: string;
+  sha256: string;
+  size: number;
+  pages: number | null;
+}
+
+export type SourceStatus = 'ok' | 'failed';
+
+export interface SourceRecord extends SourceFile {
+  id: number;
+  status: SourceStatus;
+  /** Failure kind and human-readable reason when status is 'failed'. */
+  errorKind: Failure['kind'] | null;
+  error: string | null;
+  parserVersion: string;
+  ingestedAt: string;
+  protocolId: string | null;
+}
+
+/** Stable id of a protocol: derived from the bytes of its file, so links survive re-parsing. */
+export type ProtocolId = string;
+
+export interface ProtocolSummary {
+  id: ProtocolId;
+  file: string;
+  forvaltning: string | null;
+  body: string | null;
+  date: string | null;
+  dateStated: boolean;
+  title: string | null;
+  pages: number;
+  sections: number;
+  questions: number;
+  openQuestions: number;
+  synthetic: boolean;
+  ingestedAt: string;
+}
+
+export interface StoredProtocol extends Protocol {
+  id: ProtocolId;
+  ingestedAt: string;
+}
+
+/** One section with its protocol's metadata: the unit the search index and the analytics read. */
+export interface SectionRecord {
+  protocolId: ProtocolId;
+  meeting: Meeting;
+  synthetic: boolean;
+  section: Section;
+  /** 0-based position of the section in its protocol. */
+  ordinal: number;
+  topics: string[];
+  questionStatuses: QuestionStatus[];
+}
+
+export interface QuestionRecord extends Question {
+  /** Stable id: protocol id + position of the question in the protocol. */
+  id: string;
+  protocolId: ProtocolId;
+  forvaltning: string | null;
+  date: string | null;
+  body: string | null;
+  sectionTitle: string;
+  topics: string[];
+}
+
+export interface ArchiveStore {
+  /** The stored record of a file's bytes, if these exact bytes were ingested before. */
+  findSource(sha256: string): Promise<SourceRecord | undefined>;
+  /** Stores a parsed protocol and its source file in one transaction; replaces an earlier parse of the same bytes. */
+  saveProtocol(source: SourceFile, protocol: Protocol, parserVersion: string): Promise<ProtocolId>;
+  /** Records that a file could not be ingested, and why. */
+  saveFailure(source: SourceFile, failure: Failure, parserVersion: string): Promise<void>;
+
+  listSources(): Promise<SourceRecord[]>;
+  listProtocols(): Promise<ProtocolSummary[]>;
+  getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined>;
+  /** Path of the stored PDF of a protocol, looked up by id (never built from request input). */
+  pdfPath(id: ProtocolId): Promise<string | undefined>;
+  sections(): AsyncIterable<SectionRecord>;
+  questions(): Promise<QuestionRecord[]>;
+  /** Grows with every write; readers compare it to know when to refresh indexes and aggregates. */
+  revision(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export type { Party };
