@@ -2,6 +2,7 @@
 // This is the only module that talks to pdf.js; an OCR extractor for scanned protocols would sit beside it
 // behind the same `TextSource` shape.
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Failure, TextRun } from '../model.ts';
 
 export interface RawPage {
@@ -16,12 +17,6 @@ export type RawDocument = { ok: true; pages: RawPage[] } | { ok: false; failure:
 /** Something that turns PDF bytes into positioned text runs (pdf.js today, OCR later). */
 export type TextSource = (bytes: Uint8Array) => Promise<RawDocument>;
 
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  fontName: string;
-}
 
 /** Classifies bytes that pdf.js refused, so the user gets a reason rather than an exception name. */
 function classifyLoadError(bytes: Uint8Array, err: unknown): Omit<Failure, 'file'> {
@@ -77,7 +72,7 @@ export const readPdfText: TextSource = async (bytes) => {
       const page = await doc.getPage(pageNo);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items = content.items.filter((i): i is PdfTextItem => 'str' in i);
+      const items = content.items.filter((i): i is TextItem => 'str' in i);
       const bold = await boldFonts(page, [...new Set(items.map((i) => i.fontName))]);
       const runs: TextRun[] = items
         .filter((i) => i.str.length > 0)
