@@ -5,6 +5,8 @@ import type { Failure, Party, Protocol, Question, QuestionStatus, Section, Meeti
 
 export interface SourceFile {
   path: string;
+  /** The name the file was offered under, shown to users; defaults to the last part of `path`. */
+  name?: string;
   sha256: string;
   size: number;
   pages: number | null;
@@ -14,10 +16,13 @@ export type SourceStatus = 'ok' | 'failed';
 
 export interface SourceRecord extends SourceFile {
   id: number;
+  name: string;
   status: SourceStatus;
   /** Failure kind and human-readable reason when status is 'failed'. */
   errorKind: Failure['kind'] | null;
   error: string | null;
+  /** Page the failure happened on, when known. */
+  errorPage: number | null;
   parserVersion: string;
   ingestedAt: string;
   protocolId: string | null;
@@ -42,9 +47,28 @@ export interface ProtocolSummary {
   ingestedAt: string;
 }
 
+export interface StoredQuestion extends Question {
+  /** Same id as the question's QuestionRecord. */
+  id: string;
+}
+
 export interface StoredProtocol extends Protocol {
   id: ProtocolId;
   ingestedAt: string;
+  questions: StoredQuestion[];
+}
+
+/** The outcome of parsing one file, as the ingest runner hands it to the store. */
+export type IngestOutcome =
+  | { source: SourceFile; ok: true; protocol: Protocol }
+  | { source: SourceFile; ok: false; failure: Failure };
+
+export interface ArchiveCounts {
+  protocols: number;
+  sections: number;
+  questions: number;
+  sources: number;
+  failedSources: number;
 }
 
 /** One section with its protocol's metadata: the unit the search index and the analytics read. */
@@ -77,14 +101,21 @@ export interface ArchiveStore {
   saveProtocol(source: SourceFile, protocol: Protocol, parserVersion: string): Promise<ProtocolId>;
   /** Records that a file could not be ingested, and why. */
   saveFailure(source: SourceFile, failure: Failure, parserVersion: string): Promise<void>;
+  /** Saves many outcomes in one transaction (the batch ingest's write path); same effect as saving each in turn. */
+  saveOutcomes(outcomes: IngestOutcome[], parserVersion: string): Promise<void>;
 
   listSources(): Promise<SourceRecord[]>;
   listProtocols(): Promise<ProtocolSummary[]>;
   getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined>;
   /** Path of the stored PDF of a protocol, looked up by id (never built from request input). */
   pdfPath(id: ProtocolId): Promise<string | undefined>;
+  /** Every stored protocol in full, streamed in batches. */
+  protocols(): AsyncIterable<StoredProtocol>;
+  /** Every section with its protocol's metadata, streamed in batches (never the whole archive in memory). */
   sections(): AsyncIterable<SectionRecord>;
   questions(): Promise<QuestionRecord[]>;
+  /** Sizes of the archive, answered without reading the protocols. */
+  counts(): Promise<ArchiveCounts>;
   /** Grows with every write; readers compare it to know when to refresh indexes and aggregates. */
   revision(): Promise<number>;
   close(): Promise<void>;

@@ -1,0 +1,74 @@
+// `npm run ingest -- PATH… [--db FILE] [--jobs N]`: ingests the PDFs under the given files and folders into the
+// archive database, showing progress on stderr and a summary on stdout. Files already stored unchanged are skipped,
+// so running it again on the same folder only picks up what is new.
+// Exit codes: 0 when the run completed (even if some files failed), 1 when nothing could be read, 2 on usage errors.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openStore } from '../store/sqlite.ts';
+import { defaultJobs, ingestPaths, type FileResult, type IngestReport } from '../run/ingest.ts';
+import { progressDisplay } from './progress.ts';
+
+const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default data/archive.sqlite)\n  --jobs parallel parse workers (default: one per core)\n';
+
+const Args = z.object({
+  paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
+  db: z.string().min(1),
+  jobs: z.coerce.number().int('--jobs must be a whole number').min(1, '--jobs must be at least 1').max(64, '--jobs is at most 64'),
+});
+
+function readArgs(argv: string[]): z.infer<typeof Args> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  return Args.parse({ paths: positionals, db: values.db ?? 'data/archive.sqlite', jobs: values.jobs ?? defaultJobs() });
+}
+
+function failureLine(result: Extract<FileResult, { status: 'failed' }>): string {
+  const page = result.failure.page ? ` (page ${result.failure.page})` : '';
+  return `  ${result.name}${page}: ${result.failure.reason}`;
+}
+
+function summary(report: IngestReport): string {
+  const rate = report.elapsedMs > 0 ? (report.pages * 1000) / report.elapsedMs : 0;
+  const failedBefore = report.results.filter((r) => r.status === 'unchanged' && r.previous === 'failed').length;
+  const lines = [
+    `${report.total} file(s): ${report.ingested} ingested, ${report.unchanged} unchanged${failedBefore ? ` (${failedBefore} of them failed before)` : ''}, ${report.failed} failed`,
+    `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)`,
+  ];
+  const failures = report.results.filter((r): r is Extract<FileResult, { status: 'failed' }> => r.status === 'failed');
+  if (failures.length > 0) lines.push('Failed:', ...failures.map(failureLine));
+  return `${lines.join('\n')}\n`;
+}
+
+function usageError(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let args: z.infer<typeof Args>;
+try {
+  args = readArgs(process.argv.slice(2));
+} catch (err) {
+  usageError(err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message);
+}
+
+const store = openStore(args.db);
+const display = progressDisplay(process.stderr);
+try {
+  const report = await ingestPaths(args.paths, { store, jobs: args.jobs, onProgress: display.update });
+  display.finish();
+  process.stdout.write(summary(report));
+  const readable = report.results.some((r) => r.status !== 'failed' || r.failure.kind !== 'io');
+  if (!readable) {
+    process.stderr.write(report.total === 0 ? 'no PDF files found\n' : 'none of the files could be read\n');
+    process.exitCode = 1;
+  }
+} finally {
+  await store.close();
+}

@@ -1,0 +1,183 @@
+// The batch ingest: files → (hash, skip what is already stored) → parse in worker threads → save in batched
+// transactions. Every file gets an outcome (ingested, unchanged or failed with a reason); one bad file never stops
+// the rest. Work is streamed through a bounded window, so memory stays flat however many files there are.
+// Used by the ingest CLI, the server's first-start demo ingest and the upload route.
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import type { Failure } from '../model.ts';
+import { PARSER_VERSION, sha256 } from '../pipeline.ts';
+import { protocolIdOf } from '../store/records.ts';
+import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts';
+import { discoverPdfs } from './discover.ts';
+import { startParsePool, type ParsePool } from './parse-pool.ts';
+
+export interface IngestFile {
+  path: string;
+  /** Name to show and to parse under; defaults to the last part of `path`. */
+  name?: string;
+}
+
+export type FileResult =
+  | { path: string; name: string; status: 'ingested'; protocolId: ProtocolId; pages: number }
+  /** Already stored with the current parser version (`previous` says whether it had parsed or failed then). */
+  | { path: string; name: string; status: 'unchanged'; previous: 'ok' | 'failed'; protocolId: ProtocolId | null; reason: string | null }
+  | { path: string; name: string; status: 'failed'; failure: Failure };
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  ingested: number;
+  unchanged: number;
+  failed: number;
+  /** Pages of the files parsed in this run. */
+  pages: number;
+  elapsedMs: number;
+  /** The file that just finished. */
+  last: FileResult;
+}
+
+export interface IngestReport {
+  total: number;
+  ingested: number;
+  unchanged: number;
+  failed: number;
+  pages: number;
+  elapsedMs: number;
+  /** One result per file, in the order the files were given. */
+  results: FileResult[];
+}
+
+export interface IngestOptions {
+  store: ArchiveStore;
+  /** Parallel parse workers; defaults to one per core. */
+  jobs?: number;
+  /** Version recorded with each outcome; files stored with another version are parsed again. */
+  parserVersion?: string;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Give up on a file after this long in the parser. */
+  timeoutMs?: number;
+}
+
+/** Outcomes saved per transaction: large enough to amortise the commit, small enough to show up promptly. */
+const WRITE_BATCH = 64;
+const WRITE_INTERVAL_MS = 500;
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Ingests every PDF under `paths` (files or folders); unreadable paths are reported as failures. */
+export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestReport> {
+  const found = await discoverPdfs(paths);
+  const report = await ingestFiles(found.files.map((path) => ({ path })), options);
+  for (const failure of found.unreadable) {
+    report.results.push({ path: failure.file, name: failure.file, status: 'failed', failure });
+    report.failed++;
+    report.total++;
+  }
+  return report;
+}
+
+/** Saves outcomes in batches from the main thread, the only writer. */
+class BatchWriter {
+  private pending: IngestOutcome[] = [];
+  private lastFlush = Date.now();
+
+  constructor(private readonly store: ArchiveStore, private readonly parserVersion: string) {}
+
+  async add(outcome: IngestOutcome): Promise<void> {
+    this.pending.push(outcome);
+    if (this.pending.length >= WRITE_BATCH || Date.now() - this.lastFlush >= WRITE_INTERVAL_MS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.lastFlush = Date.now();
+    await this.store.saveOutcomes(batch, this.parserVersion);
+  }
+}
+
+/** The result for a second copy of bytes this run already handled. */
+function unchangedAs(first: FileResult, path: string, name: string): FileResult {
+  if (first.status === 'unchanged') return { ...first, path, name };
+  if (first.status === 'ingested') return { path, name, status: 'unchanged', previous: 'ok', protocolId: first.protocolId, reason: null };
+  return { path, name, status: 'unchanged', previous: 'failed', protocolId: null, reason: first.failure.reason };
+}
+
+export async function ingestFiles(files: IngestFile[], options: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const parserVersion = options.parserVersion ?? PARSER_VERSION;
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.max(1, files.length)));
+  const report: IngestReport = { total: files.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, elapsedMs: 0, results: [] };
+  const writer = new BatchWriter(options.store, parserVersion);
+  // Files already handled in this run, by content: the same bytes under a second name are not parsed twice.
+  const inThisRun = new Map<string, Promise<FileResult>>();
+  let pool: ParsePool | undefined;
+
+  const parse = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
+    const size = bytes.byteLength;
+    pool ??= startParsePool({ size: jobs, timeoutMs: options.timeoutMs });
+    const outcome = await pool.parse(bytes, name);
+    const source = { path: file.path, name, sha256: hash, size, pages: outcome.ok ? outcome.protocol.source.pages : null };
+    await writer.add({ source, ...outcome });
+    return outcome.ok
+      ? { path: file.path, name, status: 'ingested', protocolId: protocolIdOf(hash), pages: outcome.protocol.source.pages }
+      : { path: file.path, name, status: 'failed', failure: outcome.failure };
+  };
+
+  const processFile = async (file: IngestFile): Promise<FileResult> => {
+    const name = file.name ?? basename(file.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file.path));
+    } catch (err) {
+      const reason = (err as { code?: string }).code === 'ENOENT' ? 'not found: the file disappeared' : `cannot be read: ${(err as Error).message}`;
+      return { path: file.path, name, status: 'failed', failure: { file: name, kind: 'io', reason } };
+    }
+    const hash = sha256(bytes);
+    const twin = inThisRun.get(hash);
+    if (twin) return unchangedAs(await twin, file.path, name);
+    const stored = await options.store.findSource(hash);
+    if (stored && stored.parserVersion === parserVersion) {
+      return { path: file.path, name, status: 'unchanged', previous: stored.status, protocolId: stored.protocolId, reason: stored.error };
+    }
+    const result = parse(file, name, bytes, hash);
+    inThisRun.set(hash, result);
+    return result;
+  };
+
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
+  const record = (index: number, result: FileResult) => {
+    results[index] = result;
+    done++;
+    report[result.status]++;
+    if (result.status === 'ingested') report.pages += result.pages;
+    options.onProgress?.({
+      done, total: report.total, ingested: report.ingested, unchanged: report.unchanged,
+      failed: report.failed, pages: report.pages, elapsedMs: Date.now() - started, last: result,
+    });
+  };
+
+  // Twice as many files in flight as workers: while a worker parses, the next file is already read and hashed.
+  const window = jobs * 2;
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const [index, file] of files.entries()) {
+      const task: Promise<void> = processFile(file)
+        .then((result) => record(index, result))
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    await writer.flush();
+  } finally {
+    await pool?.close();
+  }
+  report.results = results;
+  report.elapsedMs = Date.now() - started;
+  return report;
+}

@@ -1,0 +1,30 @@
+// Body of one parse worker thread: receives a file's bytes, runs the pure pipeline, posts the outcome back.
+// Workers never touch the database; the main thread does all writes.
+import { parentPort } from 'node:worker_threads';
+import { parsePdf } from '../pipeline.ts';
+import type { ParseOutcome } from '../model.ts';
+
+export interface ParseJob {
+  id: number;
+  bytes: Uint8Array;
+  file: string;
+}
+
+export interface ParseReply {
+  id: number;
+  outcome: ParseOutcome;
+}
+
+async function run(job: ParseJob): Promise<ParseOutcome> {
+  try {
+    return await parsePdf(job.bytes, job.file);
+  } catch (err) {
+    // parsePdf reports bad input as values; reaching here is a parser bug on this file, kept to its message.
+    return { ok: false, failure: { file: job.file, kind: 'corrupt', reason: `could not be parsed: ${(err as Error).message}` } };
+  }
+}
+
+parentPort?.on('message', async (job: ParseJob) => {
+  const reply: ParseReply = { id: job.id, outcome: await run(job) };
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,137 @@
+// The SQLite archive's schema as an ordered list of migrations, and the code that brings a database file up to date.
+// The file's `PRAGMA user_version` is the number of migrations applied; opening an older file applies the rest,
+// each in its own transaction, so an archive ingested by an older version keeps its data.
+import type Database from 'better-sqlite3';
+
+/** Migration N (1-based) takes a database from user_version N-1 to N. Append only; never edit a released one. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: sources, protocols and their parts.
+  `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  INSERT INTO meta (key, value) VALUES ('revision', 0);
+
+  -- Every file ever offered for ingest, with its outcome. One row per distinct content (sha256).
+  CREATE TABLE source_files (
+    id             INTEGER PRIMARY KEY,
+    path           TEXT NOT NULL,
+    sha256         TEXT NOT NULL UNIQUE,
+    size           INTEGER NOT NULL,
+    pages          INTEGER,
+    status         TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_kind     TEXT,
+    error          TEXT,
+    parser_version TEXT NOT NULL,
+    ingested_at    TEXT NOT NULL,
+    protocol_id    TEXT
+  );
+
+  CREATE TABLE protocols (
+    id                  TEXT PRIMARY KEY,
+    source_id           INTEGER NOT NULL REFERENCES source_files (id),
+    file                TEXT NOT NULL,
+    sha256              TEXT NOT NULL,
+    pages               INTEGER NOT NULL,
+    forvaltning         TEXT,
+    body                TEXT,
+    date                TEXT,
+    date_stated         INTEGER NOT NULL,
+    place               TEXT,
+    chair               TEXT,
+    secretary           TEXT,
+    title               TEXT,
+    synthetic           INTEGER NOT NULL,
+    absent_parties      TEXT NOT NULL, -- JSON array of party names
+    section_count       INTEGER NOT NULL,
+    question_count      INTEGER NOT NULL,
+    open_question_count INTEGER NOT NULL,
+    ingested_at         TEXT NOT NULL
+  );
+
+  CREATE TABLE attendees (
+    protocol_id TEXT NOT NULL REFERENCES protocols (id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    party       TEXT,
+    role        TEXT,
+    PRIMARY KEY (protocol_id, ordinal)
+  );
+
+  CREATE TABLE sections (
+    protocol_id TEXT NOT NULL REFERENCES protocols (id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    number      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    page        INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    PRIMARY KEY (protocol_id, ordinal)
+  );
+
+  CREATE TABLE utterances (
+    protocol_id     TEXT NOT NULL,
+    section_ordinal INTEGER NOT NULL,
+    ordinal         INTEGER NOT NULL,
+    party           TEXT,
+    speaker         TEXT,
+    text            TEXT NOT NULL,
+    page            INTEGER NOT NULL,
+    PRIMARY KEY (protocol_id, section_ordinal, ordinal),
+    FOREIGN KEY (protocol_id, section_ordinal) REFERENCES sections (protocol_id, ordinal) ON DELETE CASCADE
+  );
+
+  CREATE TABLE questions (
+    id           TEXT PRIMARY KEY,
+    protocol_id  TEXT NOT NULL REFERENCES protocols (id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    section      TEXT NOT NULL,
+    party        TEXT,
+    text         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    answer_party TEXT,
+    answer_text  TEXT, -- NULL when the question got no answer
+    page         INTEGER NOT NULL
+  );
+  CREATE INDEX questions_by_protocol ON questions (protocol_id, ordinal);
+
+  CREATE TABLE topic_mentions (
+    protocol_id TEXT NOT NULL REFERENCES protocols (id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    topic       TEXT NOT NULL,
+    section     TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    PRIMARY KEY (protocol_id, ordinal)
+  );
+  CREATE INDEX topic_mentions_by_topic ON topic_mentions (topic);
+  `,
+  // 2: failures remember the page they happened on; listings by date and question status get indexes.
+  `
+  ALTER TABLE source_files ADD COLUMN error_page INTEGER;
+  CREATE INDEX protocols_by_date ON protocols (date);
+  CREATE INDEX questions_by_status ON questions (status);
+  `,
+  // 3: the name a file was offered under (an upload is stored as <sha256>.pdf but shown by the name it came with).
+  `
+  ALTER TABLE source_files ADD COLUMN name TEXT;
+  UPDATE source_files SET name = replace(path, rtrim(path, replace(path, '/', '')), '');
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Applies the migrations a database is missing, up to `target` (all of them unless a test asks for an old schema). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`archive database has schema version ${current}, newer than this program's ${SCHEMA_VERSION}`);
+  }
+  for (let version = current + 1; version <= target; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
