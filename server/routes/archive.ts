@@ -1,7 +1,117 @@
-// Routes of this module are being written; it mounts nothing yet.
-import { Router } from 'express';
+// Archive endpoints: the ingest report (GET /api/sources), archive status (GET /api/status) and PDF upload
+// (POST /api/upload, admin only). An upload is stored under dataDir/uploads/<sha256>.pdf — a name derived from its
+// bytes, never from the request — and goes through the same ingest runner as the CLI.
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { sha256 } from '../../ingest/pipeline.ts';
+import { ingestFiles } from '../../ingest/run/ingest.ts';
 import type { AppOptions } from '../app.ts';
+import { HttpError } from '../http-error.ts';
 
-export async function archiveRoutes(_options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
-  return { router: Router() };
+/** Largest PDF accepted by upload; archived protocols are a few hundred kB, scanned ones a few MB. */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+const UploadQuery = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    // Only a display name: any folder part a browser sent along is dropped, and control characters refused.
+    .transform((name) => name.split(/[\\/]/).pop() ?? name)
+    .refine((name) => name.length > 0 && !/[\u0000-\u001f\u007f]/.test(name), 'name must be a file name')
+    .refine((name) => name.toLowerCase().endsWith('.pdf'), 'name must end in .pdf')
+    .default('uppladdat-protokoll.pdf'),
+});
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Checks `Authorization: Bearer <token>` in constant time (comparing digests, so lengths never leak either). */
+function requireAdmin(adminToken: string | undefined) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!adminToken) return next(new HttpError(404, 'uploads are off: the server has no ADMIN_TOKEN'));
+    const match = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
+    const given = match ? match[1].trim() : '';
+    if (!timingSafeEqual(digest(given), digest(adminToken))) {
+      return next(new HttpError(403, 'wrong or missing admin token'));
+    }
+    next();
+  };
+}
+
+/** Writes the upload under its content hash; a second upload of the same bytes finds the file already there. */
+async function storeUpload(dataDir: string, bytes: Uint8Array): Promise<string> {
+  const folder = join(dataDir, 'uploads');
+  await mkdir(folder, { recursive: true });
+  const hash = sha256(bytes);
+  const path = join(folder, `${hash}.pdf`);
+  const partial = join(folder, `${hash}.${process.pid}.${Date.now()}.part`);
+  await writeFile(partial, bytes);
+  await rename(partial, path);
+  return path;
+}
+
+export async function archiveRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
+  const { store } = options;
+  const router = Router();
+
+  router.get('/sources', async (_req, res) => {
+    const sources = await store.listSources();
+    res.json({
+      sources: sources.map((s) => ({
+        id: s.id,
+        path: s.name,
+        status: s.status,
+        errorKind: s.errorKind,
+        error: s.error,
+        pages: s.pages,
+        ingestedAt: s.ingestedAt,
+        protocolId: s.protocolId,
+      })),
+      summary: {
+        ok: sources.filter((s) => s.status === 'ok').length,
+        failed: sources.filter((s) => s.status === 'failed').length,
+      },
+    });
+  });
+
+  router.get('/status', async (_req, res) => {
+    const counts = await store.counts();
+    res.json({
+      protocols: counts.protocols,
+      sections: counts.sections,
+      revision: await store.revision(),
+      uploadsEnabled: Boolean(options.adminToken),
+    });
+  });
+
+  router.post(
+    '/upload',
+    requireAdmin(options.adminToken),
+    express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: MAX_UPLOAD_BYTES }),
+    async (req, res) => {
+      const query = UploadQuery.safeParse(req.query);
+      if (!query.success) throw new HttpError(400, 'invalid upload name', z.treeifyError(query.error));
+      if (!Buffer.isBuffer(req.body)) {
+        throw new HttpError(415, 'send the PDF itself as the request body, with Content-Type: application/pdf');
+      }
+      const bytes = new Uint8Array(req.body);
+      const path = await storeUpload(options.dataDir, bytes);
+      const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1 });
+      const result = report.results[0];
+      if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
+      if (result.status === 'unchanged' && result.previous === 'ok') {
+        return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });
+      }
+      const reason = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
+      res.status(422).json({ error: reason });
+    },
+  );
+
+  return { router };
 }
