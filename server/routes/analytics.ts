@@ -1,7 +1,161 @@
-// Routes of this module are being written; it mounts nothing yet.
-import { Router } from 'express';
+// The analytics endpoints: topics, topic trends and their förvaltning matrix, emerging subjects, and questions
+// followed across meetings (list, CSV, one question, counts over time). They answer from an in-memory snapshot
+// that is rebuilt when the store's revision moves (server/analytics/live-analytics.ts).
+import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
+import { HttpError } from '../http-error.ts';
+import { questionsCsv } from '../analytics/csv.ts';
+import { LiveAnalytics } from '../analytics/live-analytics.ts';
+import { matchesFilter, type QuestionFilter } from '../analytics/question-filter.ts';
+import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
+import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
+import { matrixRows, trendRows } from '../analytics/trends.ts';
 
-export async function analyticsRoutes(_options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
-  return { router: Router() };
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+const period = z.enum(['month', 'quarter', 'year']);
+/** A filter given once, repeated (?party=A&party=B) or comma-separated. */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));
+
+const trendsQuery = z.object({
+  topic: z.string().min(1).optional(),
+  forvaltning: list,
+  period: period.default('quarter'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  by: z.enum(['forvaltning', 'party']).default('forvaltning'),
+});
+const rangeQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+const emergingQuery = z.object({ period: period.default('quarter') });
+const questionFilterQuery = z.object({
+  status: z.enum(['open', 'answered', 'answered_later', 'deferred', 'unanswered']).optional(),
+  party: list,
+  forvaltning: list,
+  topic: list,
+  q: z.string().max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+const questionsQuery = questionFilterQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+const csvQuery = questionFilterQuery.extend({ delimiter: z.enum(['comma', 'semicolon']).default('comma') });
+const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
+
+export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
+  const analytics = new LiveAnalytics(options.store);
+  const router = Router();
+
+  router.get('/topics', async (_req, res) => {
+    const snapshot = await analytics.current();
+    res.json({ topics: snapshot.topics });
+  });
+
+  router.get('/trends', async (req, res) => {
+    const query = parse(trendsQuery, req);
+    const snapshot = await analytics.current();
+    const topicIds = snapshot.topics.map((t) => t.id);
+    if (query.topic && !topicIds.includes(query.topic)) {
+      throw new HttpError(400, `unknown topic: ${query.topic}`, { topics: topicIds });
+    }
+    const rows = trendRows(
+      snapshot.topicFacts,
+      { topic: query.topic, forvaltningar: query.forvaltning, period: query.period, from: query.from, to: query.to, by: query.by },
+      topicIds,
+    );
+    res.json({ topic: query.topic ?? null, period: query.period, by: query.by, rows });
+  });
+
+  router.get('/trends/matrix', async (req, res) => {
+    const query = parse(rangeQuery, req);
+    const snapshot = await analytics.current();
+    res.json({ from: query.from ?? null, to: query.to ?? null, rows: matrixRows(snapshot.topicFacts, snapshot.topics.map((t) => t.id), query.from, query.to) });
+  });
+
+  router.get('/emerging', async (req, res) => {
+    const query = parse(emergingQuery, req);
+    const snapshot = await analytics.current();
+    res.json(snapshot.emerging[query.period]);
+  });
+
+  router.get('/questions', async (req, res) => {
+    const { page, pageSize, ...filter } = parse(questionsQuery, req);
+    const selected = select(await analytics.current(), filter);
+    res.json({
+      total: selected.length,
+      page,
+      pageSize,
+      questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
+      stats: questionStats(selected),
+    });
+  });
+
+  router.get('/questions.csv', async (req, res) => {
+    const { delimiter, ...filter } = parse(csvQuery, req);
+    const selected = select(await analytics.current(), filter);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('fragor.csv')
+      .send(questionsCsv(selected, delimiter === 'semicolon' ? ';' : ','));
+  });
+
+  router.get('/questions/over-time', async (req, res) => {
+    const { period: p, ...filter } = parse(overTimeQuery, req);
+    const selected = select(await analytics.current(), filter);
+    res.json({ period: p, rows: questionsOverTime(selected, p) });
+  });
+
+  router.get('/questions/:id', async (req, res) => {
+    const snapshot = await analytics.current();
+    const question = snapshot.questionsById.get(req.params.id);
+    if (!question) throw new HttpError(404, 'no such question');
+    res.json(publicQuestion(question));
+  });
+
+  return { router };
+}
+
+function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  const parsed = schema.safeParse(req.query);
+  if (!parsed.success) {
+    throw new HttpError(
+      400,
+      'bad parameters',
+      parsed.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): TrackedQuestion[] {
+  return snapshot.questions.filter((q) => matchesFilter(q, filter, snapshot.searchText.get(q.id) ?? ''));
+}
+
+/** A question as the API shows it: the parsed record with its follow-up across meetings. */
+function publicQuestion(q: TrackedQuestion) {
+  return {
+    id: q.id,
+    protocolId: q.protocolId,
+    forvaltning: q.forvaltning,
+    date: q.date,
+    body: q.body,
+    section: q.section,
+    sectionTitle: q.sectionTitle,
+    page: q.page,
+    party: q.party,
+    text: q.text,
+    kind: q.kind,
+    status: q.status,
+    topics: q.topics,
+    currentStatus: q.currentStatus,
+    answer: q.answer,
+    answeredIn: q.answeredIn,
+    daysOpen: q.daysOpen,
+    trail: q.trail,
+    followUpOf: q.followUpOf,
+  };
 }

@@ -1,0 +1,28 @@
+// Words that are never an emerging subject however often they occur: calendar words that rise and fall with
+// the season of the latest period, party names, and the formulae every protocol repeats. Extend freely;
+// entries are lower-case words, matched after normalisation.
+
+/** Month and weekday names: a December quarter mentions "december" and "januari" more, which is no subject. */
+const CALENDAR = [
+  'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+  'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag',
+  'vecka', 'veckan', 'vt', 'ht', 'våren', 'hösten', 'sommaren', 'vintern', 'jul', 'julen', 'påsk', 'påsken',
+];
+
+/** Parties and their usual spellings: who speaks is not what is spoken about. */
+const PARTIES = [
+  'arbetsgivaren', 'arbetsgivarens', 'arbetsgivarsidan', 'ag', 'vision', 'visions', 'kommunal', 'kommunals',
+  'akademikerförbundet', 'ssr', 'ssrs', 'saco', 'sacos', 'akavia', 'lärare', 'ledarna', 'vårdförbundet', 'skolledare',
+  'fackliga', 'facket', 'fackförbunden', 'organisationerna',
+];
+
+/** Words of the meeting formulae ("Mötet öppnas", "Protokollet justeras", "besvaras vid nästa möte"). */
+const FORMULAE = [
+  'protokoll', 'protokollet', 'protokollets', 'justerare', 'justeras', 'justering', 'dagordning', 'dagordningen',
+  'mötet', 'möte', 'mötets', 'öppnas', 'avslutas', 'avslutades', 'förvaltningsgrupp', 'förvaltningsgruppen',
+  'föregående', 'nästa', 'punkt', 'punkten', 'bilaga', 'bilagan', 'sida', 'sid', 'se', 'enligt', 'information',
+  'informerar', 'informerade', 'undrar', 'frågar', 'frågade', 'fråga', 'frågan', 'frågor', 'svarar', 'svarade',
+  'återkommer', 'önskar', 'mer', 'info', 'syntetiskt', 'syntetisk',
+];
+
+export const NEVER_EMERGING: ReadonlySet<string> = new Set([...CALENDAR, ...PARTIES, ...FORMULAE]);

@@ -1,0 +1,220 @@
+// Emerging subjects: words and two-word phrases whose use in the latest period rises clearly above their use in
+// all earlier periods, scored with Dunning's log-likelihood G². People's names, numbers, stopwords, calendar
+// words and the formulae every protocol repeats are left out, so what remains is what people talk about.
+import { isStopword, normalize } from '../../ingest/lang/swedish.ts';
+import type { SectionRecord } from '../../ingest/store/types.ts';
+import { NEVER_EMERGING } from './emerging-vocabulary.ts';
+import { periodOf, yearMonthOf, type Period } from './periods.ts';
+
+export interface EmergingTerm {
+  term: string;
+  latestCount: number;
+  baselineCount: number;
+  score: number;
+}
+
+export interface EmergingResult {
+  period: Period;
+  /** The latest period with dated protocols, e.g. "2025-Q4"; null for an empty archive. */
+  latest: string | null;
+  /** The span the latest period is compared with: "first period–last earlier period". */
+  baseline: string | null;
+  terms: EmergingTerm[];
+}
+
+export interface EmergingOptions {
+  /** Occurrences a term needs in the latest period. */
+  minCount: number;
+  /** Distinct protocols a term needs in the latest period, so one long protocol cannot make a subject. */
+  minProtocols: number;
+  /** How many times its baseline rate the latest rate must be. */
+  minRise: number;
+  limit: number;
+}
+
+export const DEFAULT_EMERGING_OPTIONS: EmergingOptions = { minCount: 5, minProtocols: 3, minRise: 2, limit: 30 };
+
+/** A term counted in more than this share of all protocols is a recurring formula, not a subject. */
+const BOILERPLATE_PROTOCOL_SHARE = 0.4;
+
+interface MonthCounts {
+  /** month index (year × 12 + month − 1) → [occurrences, protocols] */
+  byMonth: Map<number, [number, number]>;
+  protocols: number;
+}
+
+/** Word counts per month, gathered section by section; the emerging terms of any period are computed from these. */
+export class TermCounts {
+  private readonly terms = new Map<string, MonthCounts>();
+  private readonly tokensByMonth = new Map<number, number>();
+  private readonly protocolsByMonth = new Map<number, number>();
+  /** Per protocol: the terms already counted, so protocol counts stay distinct. */
+  private readonly seen = new Map<string, { month: number; terms: Set<string> }>();
+  /** Lower-case word → [capitalised inside a sentence, lower-case]: names are the words almost always capitalised. */
+  private readonly casing = new Map<string, [number, number]>();
+  private readonly names = new Set<string>();
+  private totalProtocols = 0;
+
+  add(record: SectionRecord): void {
+    const ym = yearMonthOf(record.meeting.date);
+    if (!ym) return;
+    const month = ym.year * 12 + ym.month - 1;
+    let protocol = this.seen.get(record.protocolId);
+    if (!protocol) {
+      protocol = { month, terms: new Set() };
+      this.seen.set(record.protocolId, protocol);
+      this.protocolsByMonth.set(month, (this.protocolsByMonth.get(month) ?? 0) + 1);
+      this.totalProtocols += 1;
+      for (const person of [record.meeting.chair, record.meeting.secretary]) this.addName(person);
+    }
+    for (const u of record.section.utterances) this.addName(u.speaker ?? null);
+
+    const text = record.section.text || record.section.utterances.map((u) => u.text).join('\n');
+    let tokens = 0;
+    for (const clause of clausesOf(text)) {
+      const words = wordsOf(clause);
+      for (const w of words) this.noteCasing(w);
+      const kept = words.map((w) => (isCandidate(w.lower) ? w.lower : null));
+      for (let i = 0; i < kept.length; i++) {
+        const word = kept[i];
+        if (!word) continue;
+        tokens += 1;
+        this.count(word, month, protocol.terms);
+        const next = kept[i + 1];
+        if (next) this.count(`${word} ${next}`, month, protocol.terms);
+      }
+    }
+    this.tokensByMonth.set(month, (this.tokensByMonth.get(month) ?? 0) + tokens);
+  }
+
+  /** Terms of the latest period of the given kind that rise clearly above all earlier periods. */
+  emerging(period: Period, options: EmergingOptions = DEFAULT_EMERGING_OPTIONS): EmergingResult {
+    const months = [...this.protocolsByMonth.keys()].sort((a, b) => a - b);
+    if (months.length === 0) return { period, latest: null, baseline: null, terms: [] };
+    const periodOfMonth = (m: number) => periodOf(monthDate(m), period)!.period;
+    const latest = periodOfMonth(months[months.length - 1]);
+    const baselineMonths = months.filter((m) => periodOfMonth(m) !== latest);
+    if (baselineMonths.length === 0) return { period, latest, baseline: null, terms: [] };
+    const baseline = `${periodOfMonth(baselineMonths[0])}–${periodOfMonth(baselineMonths[baselineMonths.length - 1])}`;
+
+    const isLatest = (m: number) => periodOfMonth(m) === latest;
+    let latestTokens = 0;
+    let baselineTokens = 0;
+    for (const [m, n] of this.tokensByMonth) {
+      if (isLatest(m)) latestTokens += n;
+      else baselineTokens += n;
+    }
+
+    const found: EmergingTerm[] = [];
+    for (const [term, counts] of this.terms) {
+      if (counts.protocols > BOILERPLATE_PROTOCOL_SHARE * this.totalProtocols) continue;
+      if (term.split(' ').some((w) => this.isName(w))) continue;
+      let a = 0;
+      let b = 0;
+      let protocolsInLatest = 0;
+      for (const [m, [n, p]] of counts.byMonth) {
+        if (isLatest(m)) {
+          a += n;
+          protocolsInLatest += p;
+        } else b += n;
+      }
+      if (a < options.minCount || protocolsInLatest < options.minProtocols) continue;
+      const latestRate = a / latestTokens;
+      const baselineRate = (b + 0.5) / baselineTokens;
+      if (latestRate < options.minRise * baselineRate) continue;
+      found.push({ term, latestCount: a, baselineCount: b, score: round(logLikelihood(a, b, latestTokens, baselineTokens)) });
+    }
+    found.sort((x, y) => y.score - x.score || x.term.localeCompare(y.term, 'sv'));
+    return { period, latest, baseline, terms: withoutSubsumedWords(found).slice(0, options.limit) };
+  }
+
+  private count(term: string, month: number, seenInProtocol: Set<string>): void {
+    let counts = this.terms.get(term);
+    if (!counts) {
+      counts = { byMonth: new Map(), protocols: 0 };
+      this.terms.set(term, counts);
+    }
+    const cell = counts.byMonth.get(month) ?? [0, 0];
+    cell[0] += 1;
+    if (!seenInProtocol.has(term)) {
+      seenInProtocol.add(term);
+      cell[1] += 1;
+      counts.protocols += 1;
+    }
+    counts.byMonth.set(month, cell);
+  }
+
+  private noteCasing(word: Word): void {
+    if (word.sentenceStart) return;
+    const cell = this.casing.get(word.lower) ?? [0, 0];
+    if (word.titleCase) cell[0] += 1;
+    else if (word.text === word.lower) cell[1] += 1;
+    this.casing.set(word.lower, cell);
+  }
+
+  private addName(person: string | null): void {
+    if (!person) return;
+    for (const part of person.split(/[\s-]+/)) if (part) this.names.add(normalize(part));
+  }
+
+  /** A person's or place's name: listed as chair, secretary or speaker, or capitalised inside sentences. */
+  private isName(word: string): boolean {
+    if (this.names.has(word)) return true;
+    const [capitalised, lower] = this.casing.get(word) ?? [0, 0];
+    return capitalised > lower;
+  }
+}
+
+interface Word {
+  text: string;
+  lower: string;
+  titleCase: boolean;
+  sentenceStart: boolean;
+}
+
+/** Phrases never span punctuation: "budget. Nya" is no two-word phrase. */
+function clausesOf(text: string): string[] {
+  return text.split(/[.!?;:()\[\]•\n\r"”–]+/);
+}
+
+function wordsOf(clause: string): Word[] {
+  const words: Word[] = [];
+  for (const match of clause.matchAll(/\p{L}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)*/gu)) {
+    const text = match[0];
+    words.push({
+      text,
+      lower: normalize(text),
+      titleCase: /^\p{Lu}\p{Ll}/u.test(text),
+      sentenceStart: words.length === 0,
+    });
+  }
+  return words;
+}
+
+function isCandidate(word: string): boolean {
+  return word.length >= 3 && !/\d/.test(word) && !isStopword(word) && !NEVER_EMERGING.has(word);
+}
+
+/** Dunning's G² for a term seen a times in c latest tokens and b times in d baseline tokens. */
+export function logLikelihood(a: number, b: number, c: number, d: number): number {
+  const expectedLatest = (c * (a + b)) / (c + d);
+  const expectedBaseline = (d * (a + b)) / (c + d);
+  const part = (observed: number, expected: number) => (observed > 0 ? observed * Math.log(observed / expected) : 0);
+  return 2 * (part(a, expectedLatest) + part(b, expectedBaseline));
+}
+
+/** Drops a single word when a listed phrase containing it accounts for most of its latest uses. */
+function withoutSubsumedWords(terms: EmergingTerm[]): EmergingTerm[] {
+  const phrases = terms.filter((t) => t.term.includes(' '));
+  return terms.filter(
+    (t) => t.term.includes(' ') || !phrases.some((p) => p.term.split(' ').includes(t.term) && p.latestCount >= 0.8 * t.latestCount),
+  );
+}
+
+function monthDate(monthIndex: number): string {
+  return `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,278 @@
+// Follows questions across meetings. A question deferred or left unanswered in one meeting is looked for in the
+// next meetings of the same förvaltning — taken up again under an item such as "Kvarvarande frågor från
+// föregående möte" or in words that point back ("Vision har tidigare frågat om …"), by the same party, on the
+// same subject, within a time window — until an answer is recorded. Each question then is answered (in its own
+// meeting), answered later (with the meeting and the answer) or open.
+import type { Answer, Party, QuestionStatus } from '../../ingest/model.ts';
+import { normalize } from '../../ingest/lang/swedish.ts';
+import type { QuestionRecord } from '../../ingest/store/types.ts';
+import { isFollowUpSection, pointsBack, type FollowUpExchange } from './followup-material.ts';
+import { ANSWER_CUES, DEFERRAL_CUES } from './followup-vocabulary.ts';
+import { dayNumberOf } from './periods.ts';
+import { coverage, subjectOf, SubjectWeights, type Subject } from './subject-similarity.ts';
+
+export type CurrentStatus = 'open' | 'answered' | 'answered_later';
+
+export interface TrailStep {
+  protocolId: string;
+  date: string | null;
+  section: string;
+  status: QuestionStatus;
+  /** The question record of this step; null when the step is an exchange the parser did not record as a question. */
+  questionId: string | null;
+}
+
+export interface QuestionOutcome {
+  currentStatus: CurrentStatus;
+  answeredIn: { protocolId: string; date: string | null; questionId: string | null; section: string } | null;
+  /** The answer: given in the same meeting, or recorded where the question was taken up again. */
+  answer: Answer | null;
+  /**
+   * Days from the meeting where the question was asked to the meeting that answered it; for an open question,
+   * to the latest meeting of the same förvaltning in the archive (the last meeting known not to have answered
+   * it, so the age does not grow while no protocols arrive); 0 when answered at once; null without dates.
+   */
+  daysOpen: number | null;
+  /** The meetings the question passed through, starting with the one where it was asked. */
+  trail: TrailStep[];
+  /** Id of the question first asked, when this record is that question taken up again. */
+  followUpOf: string | null;
+}
+
+export interface MeetingRef {
+  protocolId: string;
+  forvaltning: string | null;
+  date: string | null;
+}
+
+export interface FollowUpOptions {
+  /** A question not taken up for this many days is no longer looked for. */
+  maxGapDays: number;
+  /** Share of the question's subject (rarity-weighted) that a later exchange must cover. */
+  minSubjectShare: number;
+}
+
+export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = { maxGapDays: 400, minSubjectShare: 0.4 };
+
+interface Thread {
+  root: QuestionRecord;
+  rootDay: number;
+  party: Party | null;
+  subjects: Subject[];
+  trail: TrailStep[];
+  lastDay: number;
+  members: QuestionRecord[];
+}
+
+type Candidate =
+  | { kind: 'question'; question: QuestionRecord; subject: Subject }
+  | { kind: 'exchange'; exchange: FollowUpExchange; subject: Subject };
+
+type Settled = Omit<QuestionOutcome, 'trail' | 'followUpOf'>;
+
+/** Outcome of every question, by question id. */
+export function followQuestions(
+  questions: QuestionRecord[],
+  exchanges: FollowUpExchange[],
+  meetings: MeetingRef[],
+  options: FollowUpOptions = DEFAULT_FOLLOW_UP_OPTIONS,
+): Map<string, QuestionOutcome> {
+  const weights = new SubjectWeights();
+  const questionSubjects = new Map<QuestionRecord, Subject>();
+  for (const q of questions) {
+    const s = subjectOf(q.text);
+    questionSubjects.set(q, s);
+    weights.add(s);
+  }
+  const exchangeSubjects = new Map<FollowUpExchange, Subject>();
+  for (const e of exchanges) {
+    const s = subjectOf(e.raised);
+    exchangeSubjects.set(e, s);
+    weights.add(s);
+  }
+
+  const questionsByProtocol = groupBy(questions, (q) => q.protocolId);
+  const exchangesByProtocol = groupBy(exchanges, (e) => e.protocolId);
+  const dated = meetings.filter((m) => m.forvaltning !== null && dayNumberOf(m.date) !== null);
+  const outcomes = new Map<string, QuestionOutcome>();
+
+  for (const forvaltningMeetings of groupBy(dated, (m) => m.forvaltning!).values()) {
+    const ordered = forvaltningMeetings.sort(
+      (a, b) => dayNumberOf(a.date)! - dayNumberOf(b.date)! || a.protocolId.localeCompare(b.protocolId),
+    );
+    const latestDay = dayNumberOf(ordered[ordered.length - 1].date)!;
+    let open: Thread[] = [];
+    const settled: Array<{ thread: Thread; outcome: Settled }> = [];
+    const settle = (thread: Thread, outcome: Settled) => {
+      settled.push({ thread, outcome });
+      open = open.filter((t) => t !== thread);
+    };
+
+    for (const meeting of ordered) {
+      const day = dayNumberOf(meeting.date)!;
+      for (const t of open.filter((t) => day - t.lastDay > options.maxGapDays)) settle(t, stillOpen(t, latestDay));
+
+      const here = questionsByProtocol.get(meeting.protocolId) ?? [];
+      const candidates: Candidate[] = [
+        ...here
+          .filter((q) => isFollowUpSection(q.sectionTitle) || pointsBack(q.text))
+          .map((q): Candidate => ({ kind: 'question', question: q, subject: questionSubjects.get(q)! })),
+        ...(exchangesByProtocol.get(meeting.protocolId) ?? []).map(
+          (e): Candidate => ({ kind: 'exchange', exchange: e, subject: exchangeSubjects.get(e)! }),
+        ),
+      ];
+
+      const claimed = new Set<QuestionRecord>();
+      for (const { thread, candidate } of bestMatches(open, candidates, weights, options)) {
+        thread.lastDay = day;
+        if (candidate.kind === 'question') {
+          const q = candidate.question;
+          claimed.add(q);
+          thread.members.push(q);
+          thread.subjects.push(candidate.subject);
+          thread.trail.push({ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id });
+          if (q.status === 'answered') settle(thread, answeredLater(thread, meeting, q.section, q.id, q.answer, day));
+          continue;
+        }
+        const e = candidate.exchange;
+        const status = exchangeStatus(e);
+        thread.trail.push({ protocolId: e.protocolId, date: meeting.date, section: e.section, status, questionId: null });
+        if (status === 'answered') {
+          const answer = { party: e.replyParty, text: e.reply || e.raised };
+          settle(thread, answeredLater(thread, meeting, e.section, null, answer, day));
+        }
+      }
+
+      for (const q of here) {
+        if (claimed.has(q) || q.status === 'answered') continue;
+        open.push({
+          root: q,
+          rootDay: day,
+          party: q.party,
+          subjects: [questionSubjects.get(q)!],
+          trail: [{ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id }],
+          lastDay: day,
+          members: [q],
+        });
+      }
+    }
+    for (const t of open) settled.push({ thread: t, outcome: stillOpen(t, latestDay) });
+
+    for (const { thread, outcome } of settled) {
+      for (const member of thread.members) {
+        // A question taken up again and answered in that meeting is, as a record of its own, answered at once.
+        const own: Settled =
+          member.status === 'answered' ? { currentStatus: 'answered', answeredIn: null, answer: member.answer, daysOpen: 0 } : outcome;
+        outcomes.set(member.id, { ...own, trail: thread.trail, followUpOf: member === thread.root ? null : thread.root.id });
+      }
+    }
+  }
+
+  for (const q of questions) if (!outcomes.has(q.id)) outcomes.set(q.id, untracked(q));
+  return outcomes;
+}
+
+/**
+ * Pairs open questions with candidates, best first: a question is taken up at most once per meeting and a
+ * recorded question continues one thread only, while one reply may answer several questions at once.
+ */
+function bestMatches(
+  open: Thread[],
+  candidates: Candidate[],
+  weights: SubjectWeights,
+  options: FollowUpOptions,
+): Array<{ thread: Thread; candidate: Candidate }> {
+  const pairs: Array<{ thread: Thread; candidate: Candidate; score: number }> = [];
+  for (const thread of open) {
+    for (const candidate of candidates) {
+      if (!sameParty(thread, candidate)) continue;
+      const score = subjectShare(thread, candidate, weights);
+      if (score < options.minSubjectShare) continue;
+      // Prefer the parser's question record over the raw exchange it came from: it has an id to link to.
+      pairs.push({ thread, candidate, score: score + (candidate.kind === 'question' ? 0.01 : 0) });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const takenThreads = new Set<Thread>();
+  const takenQuestions = new Set<QuestionRecord>();
+  const chosen: Array<{ thread: Thread; candidate: Candidate }> = [];
+  for (const pair of pairs) {
+    if (takenThreads.has(pair.thread)) continue;
+    if (pair.candidate.kind === 'question') {
+      if (takenQuestions.has(pair.candidate.question)) continue;
+      takenQuestions.add(pair.candidate.question);
+    }
+    takenThreads.add(pair.thread);
+    chosen.push(pair);
+  }
+  return chosen;
+}
+
+/** How much of the question's subject the candidate restates; a restatement may be worded more briefly, so
+ * the share either way counts. */
+function subjectShare(thread: Thread, candidate: Candidate, weights: SubjectWeights): number {
+  let best = 0;
+  for (const subject of thread.subjects) {
+    const forward = coverage(subject, candidate.subject, weights);
+    if (forward.matched === 0) continue;
+    best = Math.max(best, forward.share, coverage(candidate.subject, subject, weights).share);
+  }
+  return best;
+}
+
+/** Same asking party: a recorded question is asked by it; an exchange is brought up by it or names it. */
+function sameParty(thread: Thread, candidate: Candidate): boolean {
+  const party = candidate.kind === 'question' ? candidate.question.party : candidate.exchange.party;
+  return thread.party === null || party === null || party === thread.party;
+}
+
+function exchangeStatus(e: FollowUpExchange): QuestionStatus {
+  const reply = normalize(e.reply || (ANSWER_CUES.some((re) => re.test(normalize(e.raised))) ? e.raised : ''));
+  if (!reply) return 'unanswered';
+  return DEFERRAL_CUES.some((re) => re.test(reply)) ? 'deferred' : 'answered';
+}
+
+function answeredLater(
+  thread: Thread,
+  meeting: MeetingRef,
+  section: string,
+  questionId: string | null,
+  answer: Answer | null,
+  day: number,
+): Settled {
+  return {
+    currentStatus: 'answered_later',
+    answeredIn: { protocolId: meeting.protocolId, date: meeting.date, questionId, section },
+    answer,
+    daysOpen: day - thread.rootDay,
+  };
+}
+
+function stillOpen(thread: Thread, latestDay: number): Settled {
+  return { currentStatus: 'open', answeredIn: null, answer: null, daysOpen: latestDay - thread.rootDay };
+}
+
+/** Questions answered in their own meeting and not taken up later, and questions of meetings without a date or
+ * förvaltning (which cannot be followed). */
+function untracked(q: QuestionRecord): QuestionOutcome {
+  const answered = q.status === 'answered';
+  return {
+    currentStatus: answered ? 'answered' : 'open',
+    answeredIn: null,
+    answer: q.answer,
+    daysOpen: answered ? 0 : null,
+    trail: [{ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id }],
+    followUpOf: null,
+  };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
