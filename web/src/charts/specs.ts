@@ -1,0 +1,132 @@
+// The vega-lite specs of the trends page, as pure functions from API rows to a spec. Periods are shown as
+// Swedish labels ("kv. 1 2024") on an ordinal axis sorted by period start, so empty periods do not invent dates.
+import type { TopLevelSpec } from 'vega-lite';
+import type { MatrixRow, StatusOverTimeRow, TrendRow } from '../api/types.ts';
+import { formatPeriod } from '../format/dates.ts';
+import { PARTIES, partyColour } from '../format/parties.ts';
+import { anyStatusLabel } from '../format/labels.ts';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+const BASE = {
+  $schema: SCHEMA,
+  width: 'container' as const,
+  autosize: { type: 'fit-x' as const, contains: 'padding' as const },
+  config: {
+    font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#333', titleColor: '#333' },
+    legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom' as const, columns: 2, labelLimit: 220 },
+  },
+};
+
+const periodAxis = {
+  field: 'label',
+  type: 'ordinal' as const,
+  title: null,
+  sort: { field: 'periodStart', op: 'min' as const },
+  axis: { labelAngle: -40, labelOverlap: true },
+};
+
+/** Share of protocols mentioning a topic, per period, one line per group (förvaltning). */
+export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string): TopLevelSpec {
+  return {
+    ...BASE,
+    description: `Andel protokoll per period som tar upp ${topicLabel}, per förvaltning`,
+    height: 260,
+    data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period) })) },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: periodAxis,
+      y: { field: 'share', type: 'quantitative', title: 'Andel av protokollen', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      color: { field: 'group', type: 'nominal', title: 'Förvaltning' },
+      tooltip: [
+        { field: 'label', title: 'Period' },
+        { field: 'group', title: 'Förvaltning' },
+        { field: 'protocols', title: 'Protokoll med ämnet', type: 'quantitative' },
+        { field: 'totalProtocols', title: 'Protokoll totalt', type: 'quantitative' },
+        { field: 'share', title: 'Andel', type: 'quantitative', format: '.0%' },
+      ],
+    },
+  };
+}
+
+/** Heat map of topic × förvaltning: share of each förvaltning's protocols that raise each topic. */
+export function topicMatrixSpec(rows: MatrixRow[], label: (topic: string) => string): TopLevelSpec {
+  return {
+    ...BASE,
+    description: 'Andel protokoll per ämne och förvaltning',
+    data: { values: rows.map((row) => ({ ...row, topicLabel: label(row.topic) })) },
+    mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
+    encoding: {
+      x: { field: 'forvaltning', type: 'nominal', title: null, axis: { labelAngle: -30, labelLimit: 140 } },
+      y: { field: 'topicLabel', type: 'nominal', title: null, axis: { labelLimit: 200 } },
+      color: { field: 'share', type: 'quantitative', title: 'Andel', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%' } },
+      tooltip: [
+        { field: 'topicLabel', title: 'Ämne' },
+        { field: 'forvaltning', title: 'Förvaltning' },
+        { field: 'protocols', title: 'Protokoll med ämnet', type: 'quantitative' },
+        { field: 'totalProtocols', title: 'Protokoll totalt', type: 'quantitative' },
+        { field: 'share', title: 'Andel', type: 'quantitative', format: '.0%' },
+      ],
+    },
+  };
+}
+
+/** Which parties speak in sections on a topic: sections per party, in the parties' colours. */
+export function partiesSpec(rows: TrendRow[], topicLabel: string): TopLevelSpec {
+  const parties = [...new Set(rows.map((row) => row.group))];
+  const known = PARTIES.filter((party) => parties.includes(party));
+  const others = parties.filter((party) => !known.includes(party as (typeof PARTIES)[number]));
+  const domain = [...known, ...others];
+  return {
+    ...BASE,
+    description: `Avsnitt om ${topicLabel} där respektive part tar ordet`,
+    height: { step: 26 },
+    data: { values: rows },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'group', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: 200 } },
+      x: { aggregate: 'sum', field: 'sections', type: 'quantitative', title: 'Antal avsnitt' },
+      color: { field: 'group', type: 'nominal', legend: null, scale: { domain, range: domain.map((party) => partyColour(party)) } },
+      tooltip: [
+        { field: 'group', title: 'Part' },
+        { aggregate: 'sum', field: 'sections', title: 'Avsnitt', type: 'quantitative' },
+      ],
+    },
+  };
+}
+
+const STATUS_COLOURS: Record<string, string> = {
+  answered: '#2e7d32',
+  answered_later: '#66a36b',
+  deferred: '#c77700',
+  open: '#c77700',
+  unanswered: '#b3261e',
+};
+
+/** Questions raised per period, stacked by status. */
+export function questionsOverTimeSpec(rows: StatusOverTimeRow[]): TopLevelSpec {
+  const statuses = [...new Set(rows.map((row) => row.status))];
+  return {
+    ...BASE,
+    description: 'Frågor per period efter status',
+    height: 240,
+    data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period), statusLabel: anyStatusLabel(row.status) })) },
+    mark: { type: 'bar' },
+    encoding: {
+      x: periodAxis,
+      y: { field: 'count', type: 'quantitative', title: 'Antal frågor', stack: 'zero' },
+      color: {
+        field: 'statusLabel',
+        type: 'nominal',
+        title: 'Status',
+        scale: { domain: statuses.map(anyStatusLabel), range: statuses.map((status) => STATUS_COLOURS[status] ?? '#5f6368') },
+      },
+      tooltip: [
+        { field: 'label', title: 'Period' },
+        { field: 'statusLabel', title: 'Status' },
+        { field: 'count', title: 'Frågor', type: 'quantitative' },
+      ],
+    },
+  };
+}

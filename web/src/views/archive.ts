@@ -1,0 +1,189 @@
+// Arkiv: what the archive holds — the ingested protocols (sortable, filterable), the ingest report with every
+// file that could not be read and why, and an upload form for new PDFs behind the admin token.
+// URL: /arkiv?forvaltning=&from=&to=&sort=date|forvaltning&order=asc|desc
+import { el, replace, replaceKeepingFocus } from '../dom.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { ArchiveStatus, ProtocolSummary, SourceRow } from '../api/types.ts';
+import { current, navigate, urlFor, type Route } from '../router.ts';
+import { labelledInput, labelledSelect } from '../components/fields.ts';
+import { dataTable } from '../components/data-table.ts';
+import { syntheticTag } from '../components/badges.ts';
+import { errorMessage, loading } from '../components/messages.ts';
+import { formatDate, formatTimestamp } from '../format/dates.ts';
+import { count, failureKindLabel } from '../format/labels.ts';
+import type { View } from './view.ts';
+
+const KEYS = ['forvaltning', 'from', 'to', 'sort', 'order'] as const;
+type ArchiveState = Record<(typeof KEYS)[number], string>;
+
+function stateOf(route: Route): ArchiveState {
+  return Object.fromEntries(KEYS.map((key) => [key, route.query.get(key) ?? ''])) as ArchiveState;
+}
+
+/** A column header that sorts the list by `key`, flipping the order when it already does. */
+function sortHeader(state: ArchiveState, key: 'date' | 'forvaltning', title: string): HTMLElement {
+  const active = (state.sort || 'date') === key;
+  const order = state.order || 'desc';
+  const nextOrder = active && order === 'desc' ? 'asc' : 'desc';
+  const arrow = active ? (order === 'desc' ? ' ↓' : ' ↑') : '';
+  const link = el(
+    'a',
+    { attrs: { href: urlFor('/arkiv', { ...state, sort: key, order: nextOrder }), 'aria-label': `Sortera på ${title.toLowerCase()}` } },
+    `${title}${arrow}`,
+  );
+  return el('span', { attrs: { 'aria-sort': active ? (order === 'desc' ? 'descending' : 'ascending') : null } }, link);
+}
+
+function protocolTable(state: ArchiveState, protocols: ProtocolSummary[]): HTMLElement {
+  const table = dataTable<ProtocolSummary>('Inlästa protokoll', [
+    { title: 'Datum', value: (p) => el('a', { attrs: { href: `/protokoll/${encodeURIComponent(p.id)}` } }, formatDate(p.date)) },
+    { title: 'Förvaltning', value: (p) => p.forvaltning ?? '–' },
+    { title: 'Organ', value: (p) => p.body ?? '–' },
+    { title: 'Fil', value: (p) => el('span', { class: 'file-name' }, p.file, p.synthetic ? ' ' : null, p.synthetic ? syntheticTag() : null) },
+    { title: 'Sidor', value: (p) => p.pages, numeric: true },
+    { title: 'Avsnitt', value: (p) => p.sections, numeric: true },
+    { title: 'Frågor', value: (p) => p.questions, numeric: true },
+    { title: 'Öppna', value: (p) => p.openQuestions, numeric: true },
+  ], protocols);
+  // Replace the plain titles of the sortable columns with sort links.
+  const headers = table.querySelectorAll('th');
+  headers[0].replaceChildren(sortHeader(state, 'date', 'Datum'));
+  headers[1].replaceChildren(sortHeader(state, 'forvaltning', 'Förvaltning'));
+  return table;
+}
+
+function failures(sources: SourceRow[]): HTMLElement {
+  const failed = sources.filter((source) => source.status === 'failed');
+  if (failed.length === 0) return el('p', {}, 'Alla filer lästes in.');
+  return dataTable<SourceRow>('Filer som inte kunde läsas in', [
+    { title: 'Fil', value: (s) => el('span', { class: 'file-name' }, s.path) },
+    { title: 'Problem', value: (s) => failureKindLabel(s.errorKind) },
+    { title: 'Orsak', value: (s) => s.error ?? '' },
+    { title: 'Försökt', value: (s) => formatTimestamp(s.ingestedAt) },
+  ], failed);
+}
+
+function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): HTMLElement {
+  const enabled = status?.uploadsEnabled === true;
+  const file = el('input', { attrs: { id: 'upload-file', name: 'file', type: 'file', accept: 'application/pdf,.pdf', required: true, disabled: !enabled } });
+  const token = el('input', { attrs: { id: 'upload-token', name: 'token', type: 'password', autocomplete: 'off', required: true, disabled: !enabled } });
+  const result = el('div', { attrs: { role: 'status' } });
+  const submit = el('button', { attrs: { type: 'submit', disabled: !enabled } }, 'Ladda upp');
+  const form = el(
+    'form',
+    {
+      class: 'upload',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          const chosen = file.files?.[0];
+          if (!chosen) return;
+          submit.disabled = true;
+          replace(result, loading('Laddar upp och läser in …'));
+          try {
+            const uploaded = await api.upload(chosen, token.value);
+            replace(
+              result,
+              el(
+                'p',
+                { class: 'success' },
+                `”${chosen.name}” är inläst. `,
+                uploaded.protocolId ? el('a', { attrs: { href: `/protokoll/${encodeURIComponent(uploaded.protocolId)}` } }, 'Öppna protokollet') : null,
+              ),
+            );
+            form.reset();
+            onUploaded();
+          } catch (error) {
+            const reason =
+              error instanceof ApiError && error.status === 403 && enabled ? 'Fel administratörsnyckel.' : error instanceof Error ? error.message : String(error);
+            replace(result, el('p', { class: 'error', attrs: { role: 'alert' } }, `”${chosen.name}” kunde inte läsas in: ${reason}`));
+          } finally {
+            submit.disabled = !enabled;
+          }
+        },
+      },
+    },
+    el('div', { class: 'field' }, el('label', { attrs: { for: 'upload-file' } }, 'PDF-fil'), file),
+    el('div', { class: 'field' }, el('label', { attrs: { for: 'upload-token' } }, 'Administratörsnyckel'), token),
+    submit,
+    result,
+  );
+  return el(
+    'section',
+    { attrs: { 'aria-labelledby': 'upload-heading' } },
+    el('h2', { attrs: { id: 'upload-heading' } }, 'Ladda upp protokoll'),
+    enabled
+      ? el('p', { class: 'muted' }, 'Ett uppladdat protokoll blir sökbart inom några sekunder.')
+      : el('p', { class: 'notice' }, 'Uppladdning är avstängd på den här servern. Den slås på när servern startas med en administratörsnyckel (miljövariabeln ADMIN_TOKEN).'),
+    form,
+  );
+}
+
+export function create(main: HTMLElement): View {
+  const summary = el('p', { class: 'lead' });
+  const controls = el('div', {});
+  const list = el('section', { attrs: { 'aria-labelledby': 'protocols-heading' } });
+  const report = el('section', { attrs: { 'aria-labelledby': 'report-heading' } });
+  const upload = el('div', {});
+  replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Arkiv'), summary, upload, controls, list, report);
+  let ticket = 0;
+
+  const loadStatusAndReport = async () => {
+    const [status, sources] = await Promise.allSettled([api.status(), api.sources()]);
+    if (status.status === 'fulfilled') {
+      summary.textContent = `Arkivet innehåller ${count(status.value.protocols, 'protokoll', 'protokoll')} med ${count(status.value.sections, 'avsnitt', 'avsnitt')}.`;
+    }
+    replace(upload, uploadForm(status.status === 'fulfilled' ? status.value : undefined, () => void refresh()));
+    replace(
+      report,
+      el('h2', { attrs: { id: 'report-heading' } }, 'Inläsningsrapport'),
+      sources.status === 'fulfilled'
+        ? el('div', {}, el('p', {}, `${count(sources.value.summary.ok, 'fil lästes in', 'filer lästes in')}, ${count(sources.value.summary.failed, 'misslyckades', 'misslyckades')}.`), failures(sources.value.sources))
+        : errorMessage('Rapporten kunde inte hämtas', sources.reason),
+    );
+  };
+
+  const loadList = async (state: ArchiveState) => {
+    const mine = ++ticket;
+    replace(list, el('h2', { attrs: { id: 'protocols-heading' } }, 'Protokoll'), loading());
+    try {
+      const [{ protocols }, facets] = await Promise.all([api.protocols({ ...state }), api.facets()]);
+      if (mine !== ticket) return;
+      const set = (key: keyof ArchiveState) => (value: string) => navigate(urlFor('/arkiv', { ...stateOf(current()), [key]: value }));
+      replaceKeepingFocus(
+        controls,
+        el(
+          'form',
+          { class: 'controls', attrs: { 'aria-label': 'Filter för protokollistan' }, on: { submit: (e) => e.preventDefault() } },
+          labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, `${f.value} (${f.count})`])], state.forvaltning, set('forvaltning')),
+          labelledInput('Från och med', 'from', 'date', state.from, set('from')),
+          labelledInput('Till och med', 'to', 'date', state.to, set('to')),
+        ),
+      );
+      replace(
+        list,
+        el('h2', { attrs: { id: 'protocols-heading' } }, `Protokoll (${protocols.length})`),
+        protocols.length === 0 ? el('p', { class: 'empty' }, 'Inga protokoll matchar filtren.') : protocolTable(state, protocols),
+      );
+    } catch (error) {
+      if (mine === ticket) replace(list, el('h2', { attrs: { id: 'protocols-heading' } }, 'Protokoll'), errorMessage('Listan kunde inte hämtas', error));
+    }
+  };
+
+  const refresh = async () => {
+    await Promise.all([loadStatusAndReport(), loadList(stateOf(current()))]);
+  };
+
+  let first = true;
+  return {
+    async update(route) {
+      document.title = 'Arkiv – Protokollarkivet';
+      if (first) {
+        first = false;
+        await Promise.all([loadStatusAndReport(), loadList(stateOf(route))]);
+        return;
+      }
+      await loadList(stateOf(route));
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// Frågor: the question tracker — every question the unions raised, open ones first, with asking party,
+// förvaltning, date asked, days open, and the answer or the trail of meetings it passed through; filters,
+// per-party statistics and a CSV export of exactly what is shown.
+// URL: /fragor?status=&party=&forvaltning=&topic=&q=&from=&to=&page=
+import { el, replace, replaceKeepingFocus } from '../dom.ts';
+import { api, apiUrl } from '../api/client.ts';
+import type { Facets, QuestionsResponse, TrackedQuestion } from '../api/types.ts';
+import { topicLabel, topicLabels } from '../api/topic-labels.ts';
+import { current, navigate, urlFor, type Route } from '../router.ts';
+import { labelledInput, labelledSelect } from '../components/fields.ts';
+import { currentStatusBadge, partyBadge, questionStatusBadge } from '../components/badges.ts';
+import { dataTable } from '../components/data-table.ts';
+import { pager } from '../components/pager.ts';
+import { errorMessage, loading } from '../components/messages.ts';
+import { formatDate } from '../format/dates.ts';
+import { count } from '../format/labels.ts';
+import type { View } from './view.ts';
+
+const FILTERS = ['status', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
+type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
+const PAGE_SIZE = 20;
+
+function stateOf(route: Route): QuestionState {
+  return Object.fromEntries([...FILTERS, 'page'].map((key) => [key, route.query.get(key) ?? ''])) as QuestionState;
+}
+
+function filterQuery(state: QuestionState): Record<string, string> {
+  return Object.fromEntries(FILTERS.map((key) => [key, state[key]]));
+}
+
+function protocolLink(protocolId: string, section: string, text: string): HTMLElement {
+  return el('a', { attrs: { href: urlFor(`/protokoll/${encodeURIComponent(protocolId)}`, { avsnitt: section }) } }, text);
+}
+
+function daysOpen(question: TrackedQuestion): string | null {
+  if (question.currentStatus !== 'open' || question.daysOpen === null) return null;
+  return `Öppen i ${count(question.daysOpen, 'dag', 'dagar')}`;
+}
+
+function trail(question: TrackedQuestion): HTMLElement | null {
+  if (question.trail.length <= 1) return null;
+  return el(
+    'details',
+    { class: 'trail' },
+    el('summary', {}, `Behandlad vid ${question.trail.length} möten`),
+    el(
+      'ol',
+      {},
+      ...question.trail.map((step) =>
+        el('li', {}, protocolLink(step.protocolId, step.section, `${formatDate(step.date)}, § ${step.section}`), ' ', questionStatusBadge(step.status)),
+      ),
+    ),
+  );
+}
+
+function questionCard(question: TrackedQuestion): HTMLElement {
+  return el(
+    'li',
+    { class: `question-card current-border-${question.currentStatus}` },
+    el('p', { class: 'question-head' }, currentStatusBadge(question.currentStatus), partyBadge(question.party), el('span', {}, question.forvaltning ?? 'Förvaltning okänd')),
+    el('p', { class: 'question-text' }, question.text),
+    el(
+      'p',
+      { class: 'muted' },
+      'Ställd ',
+      protocolLink(question.protocolId, question.section, formatDate(question.date)),
+      ` under § ${question.section} ${question.sectionTitle}`,
+      daysOpen(question) ? el('strong', { class: 'days-open' }, ` · ${daysOpen(question)}`) : null,
+    ),
+    question.answer
+      ? el('p', { class: 'answer' }, el('strong', {}, `Svar${question.answer.party ? ` (${question.answer.party})` : ''}: `), question.answer.text)
+      : null,
+    question.answeredIn
+      ? el('p', {}, 'Besvarad ', protocolLink(question.answeredIn.protocolId, '', formatDate(question.answeredIn.date)))
+      : null,
+    trail(question),
+  );
+}
+
+function statsTable(result: QuestionsResponse): HTMLElement | null {
+  if (result.stats.length === 0) return null;
+  return el(
+    'details',
+    { class: 'stats' },
+    el('summary', {}, 'Statistik per förvaltning och part'),
+    dataTable('Frågor per förvaltning och part', [
+      { title: 'Förvaltning', value: (s) => s.forvaltning ?? '–' },
+      { title: 'Part', value: (s) => s.party ?? '–' },
+      { title: 'Frågor', value: (s) => s.questions, numeric: true },
+      { title: 'Besvarade vid mötet', value: (s) => s.answeredSameMeeting, numeric: true },
+      { title: 'Mediantid till svar (dagar)', value: (s) => s.medianDaysToAnswer ?? '–', numeric: true },
+      { title: 'Öppna', value: (s) => s.open, numeric: true },
+    ], result.stats),
+  );
+}
+
+function filterForm(state: QuestionState, facets: Facets, topics: Map<string, string>): HTMLElement {
+  const set = (key: keyof QuestionState) => (value: string) => navigate(urlFor('/fragor', { ...stateOf(current()), page: '', [key]: value }));
+  const options = (values: Array<{ value: string }>, any: string, label: (v: string) => string = (v) => v): Array<[string, string]> => [
+    ['', any],
+    ...values.map(({ value }): [string, string] => [value, label(value)]),
+  ];
+  return el(
+    'form',
+    { class: 'controls', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
+    labelledSelect('Status', 'status', [['', 'Alla'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['deferred', 'Återkommer'], ['unanswered', 'Obesvarade']], state.status, set('status')),
+    labelledSelect('Part', 'party', options(facets.party, 'Alla parter'), state.party, set('party')),
+    labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar'), state.forvaltning, set('forvaltning')),
+    labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', (id) => topicLabel(topics, id)), state.topic, set('topic')),
+    labelledInput('Fritext', 'q', 'search', state.q, set('q')),
+    labelledInput('Från och med', 'from', 'date', state.from, set('from')),
+    labelledInput('Till och med', 'to', 'date', state.to, set('to')),
+  );
+}
+
+export function create(main: HTMLElement): View {
+  const controls = el('div', {});
+  const output = el('section', { attrs: { 'aria-live': 'polite', 'aria-label': 'Frågor' } });
+  replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Frågor'), el('p', { class: 'lead' }, 'Fackens frågor till arbetsgivaren och vad som hände med dem. Öppna frågor visas först.'), controls, output);
+  let ticket = 0;
+
+  return {
+    async update(route) {
+      const mine = ++ticket;
+      const state = stateOf(route);
+      document.title = 'Frågor – Protokollarkivet';
+      replace(output, loading('Hämtar frågor …'));
+      try {
+        const [facets, topics, result] = await Promise.all([
+          api.facets(),
+          topicLabels(),
+          api.questions({ ...filterQuery(state), page: state.page || '1', pageSize: PAGE_SIZE }),
+        ]);
+        if (mine !== ticket) return;
+        replaceKeepingFocus(controls, filterForm(state, facets, topics));
+        const page = Number(state.page) || 1;
+        replace(
+          output,
+          el(
+            'div',
+            { class: 'result-bar' },
+            el('h2', { class: 'result-count' }, count(result.total, 'fråga', 'frågor')),
+            el('a', { class: 'button', attrs: { href: apiUrl('/questions.csv', filterQuery(state)), download: 'fragor.csv' } }, 'Exportera till CSV'),
+          ),
+          statsTable(result),
+          result.questions.length === 0
+            ? el('p', { class: 'empty' }, 'Inga frågor matchar filtren. ', el('a', { attrs: { href: '/fragor' } }, 'Visa alla frågor'), '.')
+            : el('ol', { class: 'question-list' }, ...result.questions.map(questionCard)),
+          pager(result.total, page, PAGE_SIZE, (target) => urlFor('/fragor', { ...state, page: target })),
+        );
+      } catch (error) {
+        if (mine === ticket) replace(output, errorMessage('Frågorna kunde inte hämtas', error));
+      }
+    },
+  };
+}

@@ -1,0 +1,207 @@
+// Trender: how subjects move over time — a topic per period per förvaltning, a topic × förvaltning heat map,
+// the parties that raise a topic, questions by status over time, and the subjects that are new lately.
+// URL: /trender?topic=&forvaltning=&period=month|quarter|year&from=&to=
+import { el, replace, replaceKeepingFocus } from '../dom.ts';
+import { api } from '../api/client.ts';
+import type { EmergingResponse, Topic } from '../api/types.ts';
+import { navigate, urlFor, type Route } from '../router.ts';
+import { labelledInput, labelledSelect } from '../components/fields.ts';
+import { dataTable } from '../components/data-table.ts';
+import { errorMessage, loading } from '../components/messages.ts';
+import { formatPeriod } from '../format/dates.ts';
+import { anyStatusLabel, periodLabel } from '../format/labels.ts';
+import type { DrawnChart } from '../charts/embed.ts';
+import type { View } from './view.ts';
+
+const KEYS = ['topic', 'forvaltning', 'period', 'from', 'to'] as const;
+type TrendState = Record<(typeof KEYS)[number], string>;
+
+function stateOf(route: Route, topics: Topic[]): TrendState {
+  const state = Object.fromEntries(KEYS.map((key) => [key, route.query.get(key) ?? ''])) as TrendState;
+  // Without a chosen topic, show the one most protocols raise: the page then opens on something telling.
+  if (!state.topic) state.topic = [...topics].sort((a, b) => b.protocols - a.protocols)[0]?.id ?? '';
+  if (!state.period) state.period = 'quarter';
+  return state;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+interface Panel {
+  figure: HTMLElement;
+  chart: HTMLElement;
+  table: HTMLElement;
+}
+
+function panel(id: string, title: string, note: string): Panel {
+  const chart = el('div', { class: 'chart', attrs: { 'data-chart': id } }, loading('Ritar diagram …'));
+  const table = el('div', {});
+  const figure = el(
+    'figure',
+    { class: 'chart-panel', attrs: { 'aria-labelledby': `${id}-title` } },
+    el('h2', { attrs: { id: `${id}-title` } }, title),
+    el('p', { class: 'muted' }, note),
+    chart,
+    el('details', { class: 'as-table' }, el('summary', {}, 'Visa som tabell'), table),
+  );
+  return { figure, chart, table };
+}
+
+function emergingList(result: EmergingResponse): HTMLElement {
+  if (result.terms.length === 0) return el('p', { class: 'muted' }, 'Inga nya ämnen sticker ut i den senaste perioden.');
+  return el(
+    'div',
+    {},
+    el('p', { class: 'muted' }, `Ord som förekommer oftare under ${formatPeriod(result.latest)} än under ${formatPeriod(result.baseline)}.`),
+    el(
+      'ol',
+      { class: 'emerging' },
+      ...result.terms.slice(0, 15).map((term) =>
+        el(
+          'li',
+          {},
+          el('a', { attrs: { href: urlFor('/sok', { q: term.term }) } }, term.term),
+          el('span', { class: 'muted' }, ` ${term.latestCount} gånger nu, ${term.baselineCount} tidigare`),
+        ),
+      ),
+    ),
+  );
+}
+
+export function create(main: HTMLElement): View {
+  const controls = el('form', { class: 'controls', attrs: { 'aria-label': 'Urval för diagrammen' }, on: { submit: (e) => e.preventDefault() } });
+  const overTime = panel('topic-over-time', 'Ämnet över tid', 'Andel av förvaltningens protokoll per period där ämnet tas upp.');
+  const matrix = panel('topic-matrix', 'Ämnen per förvaltning', 'Andel av protokollen under vald tid där respektive ämne tas upp.');
+  const parties = panel('topic-parties', 'Vilka tar upp ämnet?', 'Antal avsnitt om ämnet där respektive part tar ordet.');
+  const questions = panel('questions-over-time', 'Frågor över tid', 'Frågor som ställts per period, efter hur de besvarats.');
+  const emerging = el('section', { class: 'chart-panel', attrs: { 'aria-labelledby': 'emerging-title' } }, el('h2', { attrs: { id: 'emerging-title' } }, 'Nya ämnen'));
+  const emergingBody = el('div', {}, loading());
+  emerging.append(emergingBody);
+
+  replace(
+    main,
+    el('h1', { attrs: { tabindex: '-1' } }, 'Trender'),
+    controls,
+    el('div', { class: 'charts' }, overTime.figure, parties.figure, matrix.figure, questions.figure, emerging),
+  );
+
+  let drawn: DrawnChart[] = [];
+  let ticket = 0;
+
+  const clearCharts = () => {
+    for (const chart of drawn) chart.finalize();
+    drawn = [];
+  };
+
+  return {
+    async update(route) {
+      const mine = ++ticket;
+      document.title = 'Trender – Protokollarkivet';
+      let topics: Topic[];
+      let forvaltningar: string[];
+      try {
+        const [topicList, facets] = await Promise.all([api.topics(), api.facets()]);
+        topics = topicList.topics;
+        forvaltningar = facets.forvaltning.map((facet) => facet.value);
+      } catch (error) {
+        replace(controls, errorMessage('Urvalen kunde inte hämtas', error));
+        return;
+      }
+      if (mine !== ticket) return;
+      const state = stateOf(route, topics);
+      const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
+      const topicName = labels.get(state.topic) ?? state.topic;
+      const set = (key: keyof TrendState) => (value: string) => navigate(urlFor('/trender', { ...state, [key]: value }));
+
+      replaceKeepingFocus(
+        controls,
+        labelledSelect('Ämne', 'topic', topics.map((topic) => [topic.id, `${topic.label} (${topic.protocols})`]), state.topic, set('topic')),
+        labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...forvaltningar.map((name): [string, string] => [name, name])], state.forvaltning, set('forvaltning')),
+        labelledSelect('Period', 'period', ['month', 'quarter', 'year'].map((p): [string, string] => [p, periodLabel(p)]), state.period, set('period')),
+        labelledInput('Från och med', 'from', 'date', state.from, set('from')),
+        labelledInput('Till och med', 'to', 'date', state.to, set('to')),
+      );
+
+      clearCharts();
+      for (const p of [overTime, matrix, parties, questions]) replace(p.chart, loading('Ritar diagram …'));
+      const { drawChart } = await import('../charts/embed.ts');
+      const specs = await import('../charts/specs.ts');
+      const range = { from: state.from, to: state.to };
+
+      const draw = async (target: Panel, what: string, work: () => Promise<{ chart: Parameters<typeof drawChart>[1]; table: HTMLElement }>, fileName: string) => {
+        try {
+          const { chart, table } = await work();
+          if (mine !== ticket) return;
+          replace(target.chart);
+          drawn.push(await drawChart(target.chart, chart, fileName));
+          replace(target.table, table);
+        } catch (error) {
+          if (mine === ticket) replace(target.chart, errorMessage(`${what} kunde inte ritas`, error));
+        }
+      };
+
+      const emergingWork = api
+        .emerging({ period: state.period })
+        .then((result) => mine === ticket && replace(emergingBody, emergingList(result)))
+        .catch((error) => mine === ticket && replace(emergingBody, errorMessage('Nya ämnen kunde inte hämtas', error)));
+
+      await Promise.all([
+        draw(overTime, 'Ämnet över tid', async () => {
+          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
+          return {
+            chart: specs.topicOverTimeSpec(rows, topicName),
+            table: dataTable(`${topicName} över tid`, [
+              { title: 'Period', value: (r) => formatPeriod(r.period) },
+              { title: 'Förvaltning', value: (r) => r.group },
+              { title: 'Protokoll med ämnet', value: (r) => r.protocols, numeric: true },
+              { title: 'Protokoll totalt', value: (r) => r.totalProtocols, numeric: true },
+              { title: 'Andel', value: (r) => percent(r.share), numeric: true },
+            ], rows),
+          };
+        }, `amne-over-tid-${state.topic}`),
+        draw(parties, 'Parterna', async () => {
+          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: 'year', by: 'party', ...range });
+          const totals = new Map<string, number>();
+          for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.sections);
+          return {
+            chart: specs.partiesSpec(rows, topicName),
+            table: dataTable(`Parter som tar upp ${topicName}`, [
+              { title: 'Part', value: ([party]) => party },
+              { title: 'Avsnitt', value: ([, n]) => n, numeric: true },
+            ], [...totals.entries()].sort((a, b) => b[1] - a[1])),
+          };
+        }, `parter-${state.topic}`),
+        draw(matrix, 'Ämnen per förvaltning', async () => {
+          const { rows } = await api.matrix(range);
+          const label = (id: string) => labels.get(id) ?? id;
+          return {
+            chart: specs.topicMatrixSpec(rows, label),
+            table: dataTable('Ämnen per förvaltning', [
+              { title: 'Ämne', value: (r) => label(r.topic) },
+              { title: 'Förvaltning', value: (r) => r.forvaltning },
+              { title: 'Protokoll med ämnet', value: (r) => r.protocols, numeric: true },
+              { title: 'Andel', value: (r) => percent(r.share), numeric: true },
+            ], rows),
+          };
+        }, 'amnen-per-forvaltning'),
+        draw(questions, 'Frågor över tid', async () => {
+          const { rows } = await api.questionsOverTime({ period: state.period });
+          return {
+            chart: specs.questionsOverTimeSpec(rows),
+            table: dataTable('Frågor över tid', [
+              { title: 'Period', value: (r) => formatPeriod(r.period) },
+              { title: 'Status', value: (r) => anyStatusLabel(r.status) },
+              { title: 'Antal', value: (r) => r.count, numeric: true },
+            ], rows),
+          };
+        }, 'fragor-over-tid'),
+        emergingWork,
+      ]);
+    },
+    destroy() {
+      ticket++;
+      clearCharts();
+    },
+  };
+}
