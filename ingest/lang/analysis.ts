@@ -1,0 +1,53 @@
+// Swedish analysis of a text for search and topic matching: each word with its offsets, its matching keys,
+// the keys of its compound parts and the synonym groups it belongs to. One function, used at index time,
+// for queries and for highlighting, so the three always agree on what matches what.
+import type { CompoundSplitter } from './compounds.ts';
+import { isStopword } from './swedish.ts';
+import { findSynonyms, synonymTerm } from './synonyms.ts';
+import { matchKey, wordSpans } from './terms.ts';
+
+export interface AnalyzedWord {
+  raw: string;
+  start: number;
+  end: number;
+  stopword: boolean;
+  /** The word's own key, plus the keys of the pieces of a hyphenated word ("hägersten-älvsjö"). */
+  keys: string[];
+  /** Keys of compound parts and runs of parts ("sjukfrånvaro" in "korttidssjukfrånvaron"). */
+  parts: string[];
+  /** Synonym group terms this word is (part of) a variant of. */
+  synonyms: string[];
+}
+
+/**
+ * Analyses a text.
+ * @param inDocument documents need abbreviations in capitals to count as such; queries do not.
+ * @example analyze('Korttidssjukfrånvaron ökar', splitter, true)[0].parts // includes 'sjukfrånvaro'
+ */
+export function analyze(text: string, splitter: CompoundSplitter, inDocument: boolean): AnalyzedWord[] {
+  const words: AnalyzedWord[] = wordSpans(text).map((span) => {
+    const pieces = span.word.split(/['’-]/).filter((p) => p.length > 0);
+    const keys = [matchKey(span.word)];
+    if (pieces.length > 1) for (const piece of pieces) if (!isStopword(piece)) keys.push(matchKey(piece));
+    const parts = pieces.flatMap((piece) => splitter.subterms(piece));
+    return { raw: span.raw, start: span.start, end: span.end, stopword: isStopword(span.word), keys, parts, synonyms: [] };
+  });
+  const keyed = words.map((w) => ({ key: w.keys[0], raw: w.raw }));
+  for (const match of findSynonyms(keyed, inDocument)) {
+    for (let i = match.from; i < match.to; i++) words[i].synonyms.push(synonymTerm(match.group));
+  }
+  return words;
+}
+
+/** The index terms of an analysed text: own keys and synonym terms, and compound-part keys apart. */
+export function indexTerms(words: AnalyzedWord[]): { direct: string[]; parts: string[] } {
+  const direct: string[] = [];
+  const parts: string[] = [];
+  words.forEach((word, i) => {
+    if (!word.stopword) direct.push(...word.keys);
+    parts.push(...word.parts);
+    // A multi-word variant ("systematiskt arbetsmiljöarbete") counts once, at its first word.
+    for (const synonym of word.synonyms) if (!words[i - 1]?.synonyms.includes(synonym)) direct.push(synonym);
+  });
+  return { direct, parts };
+}

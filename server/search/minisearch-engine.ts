@@ -1,0 +1,274 @@
+// The archive's search engine on minisearch. One document per section; each word is indexed under its
+// matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
+// stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
+// Utterances are also indexed per speaking party, which is how the party filter finds who said the words.
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analysis.ts';
+import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
+import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
+import type { Facets, SearchEngine, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
+import { countFacets } from './facets.ts';
+import { passesFilters } from './filters.ts';
+import { PARTIES } from './parties.ts';
+import { phraseMatcher } from './phrase.ts';
+import { planQuery, type QueryPlan, type TermGroup } from './plan.ts';
+import { passageOf } from './snippet.ts';
+import { TextStore } from './text-store.ts';
+import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
+
+/** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
+export const INDEX_FORMAT = 1;
+
+const CONTENT_FIELDS = ['title', 'text', 'parts', 'meta'];
+const BOOST = { title: 2, text: 1, parts: 0.4, meta: 0.3 };
+const partyField = (party: string) => `by:${party}`;
+const FIELDS = [...CONTENT_FIELDS, ...PARTIES.map(partyField)];
+
+type IndexDocument = Record<string, string | number>;
+
+const MINISEARCH_OPTIONS = {
+  fields: FIELDS,
+  storeFields: [],
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => term || null,
+  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term || null },
+  autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 5 },
+};
+
+interface SavedMeta {
+  format: number;
+  docs: Array<SectionDoc | null>;
+  offsets: Array<[number, number] | null>;
+  vocabulary: VocabularySnapshot;
+}
+
+export class MiniSearchEngine implements SearchEngine {
+  readonly name = 'minisearch';
+  private mini = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
+  private docs: Array<SectionDoc | null> = [];
+  private readonly slotsByProtocol = new Map<ProtocolId, number[]>();
+  private readonly texts = new TextStore();
+  private vocabulary = new Vocabulary();
+
+  async index(records: AsyncIterable<SectionRecord> | SectionRecord[]): Promise<void> {
+    const all: SectionRecord[] = [];
+    for await (const record of records) all.push(record);
+    this.mini = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
+    this.docs = [];
+    this.slotsByProtocol.clear();
+    this.texts.clear();
+    this.vocabulary = new Vocabulary();
+    const sections = all.map(sectionDocOf);
+    // Count every word before analysing any, so compounds find parts that only occur in later sections.
+    for (const section of sections) this.countWords(section);
+    for (const section of sections) this.insert(section);
+  }
+
+  add(protocolId: ProtocolId, records: SectionRecord[]): void {
+    this.remove(protocolId);
+    const sections = records.map(sectionDocOf);
+    for (const section of sections) this.countWords(section);
+    for (const section of sections) this.insert(section);
+  }
+
+  remove(protocolId: ProtocolId): void {
+    for (const slot of this.slotsByProtocol.get(protocolId) ?? []) {
+      this.mini.discard(slot);
+      this.docs[slot] = null;
+      this.texts.delete(slot);
+    }
+    this.slotsByProtocol.delete(protocolId);
+  }
+
+  protocolIds(): ProtocolId[] {
+    return [...this.slotsByProtocol.keys()];
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    const filters = request.filters ?? {};
+    const page = request.page ?? 1;
+    const pageSize = request.pageSize ?? 10;
+    const plan = planQuery(request.query, this.vocabulary);
+
+    let relaxed = false;
+    let matches: Array<{ slot: number; score: number }>;
+    if (plan.groups.length === 0) {
+      matches = request.query.trim() ? [] : this.browse((doc) => passesFilters(doc, filters));
+    } else {
+      matches = this.find(plan, 'AND', request);
+      if (matches.length === 0 && plan.groups.length > 1) {
+        matches = this.find(plan, 'OR', request);
+        relaxed = matches.length > 0;
+      }
+    }
+
+    const docs = this.docs;
+    const byDate = (a: { slot: number }, b: { slot: number }) => (docs[b.slot]!.date ?? '').localeCompare(docs[a.slot]!.date ?? '');
+    matches.sort(request.sort === 'date' ? (a, b) => byDate(a, b) || b.score - a.score : (a, b) => b.score - a.score || byDate(a, b));
+
+    const shown = matches.slice((page - 1) * pageSize, page * pageSize);
+    return {
+      total: matches.length,
+      page,
+      pageSize,
+      relaxed,
+      hits: shown.map((m) => this.hit(m.slot, m.score, plan)),
+      facets: countFacets(matches.map((m) => docs[m.slot]!)),
+      corrections: plan.corrections,
+      suggestions: matches.length === 0 ? plan.corrections.map((c) => c.to) : [],
+    };
+  }
+
+  facets(): Facets {
+    return countFacets(this.docs.filter((d): d is SectionDoc => d !== null));
+  }
+
+  suggest(prefix: string, limit = 10): string[] {
+    return this.vocabulary.complete(prefix.normalize('NFC').toLowerCase(), limit);
+  }
+
+  async save(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    const offsets = await this.texts.save(join(dir, 'texts.bin.tmp'), this.docs.length);
+    const meta: SavedMeta = { format: INDEX_FORMAT, docs: this.docs, offsets, vocabulary: this.vocabulary.snapshot() };
+    await writeFile(join(dir, 'meta.json.tmp'), JSON.stringify(meta));
+    await writeFile(join(dir, 'minisearch.json.tmp'), JSON.stringify(this.mini));
+    for (const name of ['texts.bin', 'meta.json', 'minisearch.json']) await rename(join(dir, `${name}.tmp`), join(dir, name));
+  }
+
+  async load(dir: string): Promise<boolean> {
+    let meta: SavedMeta;
+    let index: string;
+    try {
+      meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as SavedMeta;
+      if (meta.format !== INDEX_FORMAT) return false;
+      index = await readFile(join(dir, 'minisearch.json'), 'utf8');
+    } catch {
+      return false;
+    }
+    this.mini = await MiniSearch.loadJSONAsync<IndexDocument>(index, MINISEARCH_OPTIONS);
+    await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
+    this.docs = meta.docs;
+    this.vocabulary = new Vocabulary(meta.vocabulary);
+    this.slotsByProtocol.clear();
+    this.docs.forEach((doc, slot) => {
+      if (doc) this.slotOwner(doc.protocolId).push(slot);
+    });
+    return true;
+  }
+
+  /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
+  private find(plan: QueryPlan, combineWith: 'AND' | 'OR', request: SearchRequest): Array<{ slot: number; score: number }> {
+    const filters = request.filters ?? {};
+    const fields = filters.party ? [partyField(filters.party)] : CONTENT_FIELDS;
+    const query: Query = { combineWith, queries: plan.groups.map(groupQuery) };
+    const docs = this.docs;
+    const results: SearchResult[] = this.mini.search(query, {
+      fields,
+      boost: BOOST,
+      filter: (result) => {
+        const doc = docs[result.id as number];
+        return doc !== null && passesFilters(doc, filters);
+      },
+    });
+    const phrases = plan.phrases.map(phraseMatcher);
+    return results
+      .filter((r) => phrases.every((matches) => matches(this.texts.get(r.id as number))))
+      .map((r) => ({ slot: r.id as number, score: r.score }));
+  }
+
+  private browse(accept: (doc: SectionDoc) => boolean): Array<{ slot: number; score: number }> {
+    const matches: Array<{ slot: number; score: number }> = [];
+    this.docs.forEach((doc, slot) => {
+      if (doc && accept(doc)) matches.push({ slot, score: 0 });
+    });
+    return matches;
+  }
+
+  private hit(slot: number, score: number, plan: QueryPlan): SearchHit {
+    const doc = this.docs[slot]!;
+    const text = this.texts.get(slot);
+    const words = analyze(text, this.vocabulary.splitter, true);
+    const passage = passageOf(doc, text, words, plan.terms);
+    return {
+      id: hitIdOf(doc),
+      protocolId: doc.protocolId,
+      forvaltning: doc.forvaltning,
+      date: doc.date,
+      body: doc.body,
+      title: doc.title,
+      section: { number: doc.number, title: doc.sectionTitle, page: doc.page },
+      party: passage.party,
+      parties: doc.parties,
+      topics: doc.topics,
+      statuses: doc.statuses,
+      synthetic: doc.synthetic,
+      snippet: passage.snippet,
+      page: passage.page,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  private countWords(section: SectionWithText): void {
+    this.vocabulary.countWords(section.text);
+    this.vocabulary.countWords(section.doc.sectionTitle);
+  }
+
+  private insert(section: SectionWithText): void {
+    const slot = this.docs.length;
+    const { doc, text } = section;
+    const splitter = this.vocabulary.splitter;
+    const words = analyze(text, splitter, true);
+    const title = indexTerms(analyze(doc.sectionTitle, splitter, true));
+    const body = indexTerms(words);
+    const meta = indexTerms(analyze([doc.forvaltning, doc.body, doc.title, ...doc.parties].filter(Boolean).join(' · '), splitter, true));
+    const document: IndexDocument = {
+      id: slot,
+      title: [...title.direct, ...title.parts].join(' '),
+      text: body.direct.join(' '),
+      parts: body.parts.join(' '),
+      meta: [...meta.direct, ...meta.parts].join(' '),
+    };
+    for (const [party, partyWords] of wordsByParty(doc, words)) {
+      const terms = indexTerms(partyWords);
+      document[partyField(party)] = [...terms.direct, ...terms.parts].join(' ');
+    }
+    this.vocabulary.addTerms(title.direct);
+    this.vocabulary.addTerms(title.parts);
+    this.vocabulary.addTerms(body.direct);
+    this.vocabulary.addTerms(body.parts);
+    this.vocabulary.addTerms(meta.direct);
+    this.mini.add(document);
+    this.docs.push(doc);
+    this.texts.set(slot, text);
+    this.slotOwner(doc.protocolId).push(slot);
+  }
+
+  private slotOwner(protocolId: ProtocolId): number[] {
+    let slots = this.slotsByProtocol.get(protocolId);
+    if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
+    return slots;
+  }
+}
+
+/** One group as a minisearch query: any alternative, each alternative all of its terms. */
+function groupQuery(group: TermGroup): Query {
+  return {
+    combineWith: 'OR',
+    queries: group.alternatives.map((terms): Query => (terms.length === 1 ? terms[0] : { combineWith: 'AND', queries: terms })),
+  };
+}
+
+/** The words of the section said by each party, by where its utterances lie in the text. */
+function wordsByParty(doc: SectionDoc, words: AnalyzedWord[]): Map<string, AnalyzedWord[]> {
+  const byParty = new Map<string, AnalyzedWord[]>();
+  for (const [start, end, , party] of doc.utterances) {
+    if (!party) continue;
+    const list = byParty.get(party) ?? [];
+    for (const word of words) if (word.start >= start && word.end <= end) list.push(word);
+    byParty.set(party, list);
+  }
+  return byParty;
+}

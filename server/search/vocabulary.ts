@@ -1,0 +1,85 @@
+// The archive's vocabulary: how often each word is written, which index terms exist, and the compound
+// splitter that learns from both. Query planning asks it whether a word is known and for the nearest known
+// spelling of one that is not; autocomplete asks it for words by prefix.
+import SearchableMap from 'minisearch/SearchableMap';
+import { CompoundSplitter } from '../../ingest/lang/compounds.ts';
+import { isStopword } from '../../ingest/lang/swedish.ts';
+import { wordSpans } from '../../ingest/lang/terms.ts';
+
+export interface VocabularySnapshot {
+  words: Array<[string, number]>;
+  terms: string[];
+}
+
+export class Vocabulary {
+  readonly splitter: CompoundSplitter;
+  private readonly words = new Map<string, number>();
+  private readonly terms = new Set<string>();
+  /** Radix tree over the words, built on first use: only typo correction and autocomplete need it. */
+  private tree: SearchableMap<number> | null = null;
+
+  constructor(snapshot?: VocabularySnapshot) {
+    for (const [word, count] of snapshot?.words ?? []) this.words.set(word, count);
+    for (const term of snapshot?.terms ?? []) this.terms.add(term);
+    this.splitter = new CompoundSplitter(this.words.keys());
+  }
+
+  /** Counts the words of a text (call for every text before analysing any, so compounds find their parts). */
+  countWords(text: string): void {
+    for (const span of wordSpans(text)) {
+      if (/\d/.test(span.word)) continue;
+      const count = this.words.get(span.word);
+      if (count === undefined) {
+        this.splitter.learn(span.word);
+        this.tree = null;
+      }
+      this.words.set(span.word, (count ?? 0) + 1);
+    }
+  }
+
+  addTerms(terms: Iterable<string>): void {
+    for (const term of terms) this.terms.add(term);
+  }
+
+  /** Whether some indexed section has this term (own word key, compound part key or synonym term). */
+  hasTerm(term: string): boolean {
+    return this.terms.has(term);
+  }
+
+  /**
+   * The archive word nearest in spelling to an unknown word (edit distance 1, or 2 from eight letters on),
+   * preferring the closest and then the most frequent; null when there is none.
+   * @example vocabulary.correct('svergies') // 'sveriges'
+   */
+  correct(word: string): string | null {
+    if (word.length < 4) return null;
+    const maxDistance = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number; count: number } | null = null;
+    for (const [candidate, [count, distance]] of this.radix().fuzzyGet(word, maxDistance)) {
+      if (candidate === word) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
+        best = { word: candidate, distance, count };
+      }
+    }
+    return best?.word ?? null;
+  }
+
+  /** Words beginning with a prefix, most frequent first, stopwords left out. */
+  complete(prefix: string, limit: number): string[] {
+    if (!prefix) return [];
+    return [...this.radix().atPrefix(prefix)]
+      .filter(([word]) => word !== prefix && !isStopword(word))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv'))
+      .slice(0, limit)
+      .map(([word]) => word);
+  }
+
+  snapshot(): VocabularySnapshot {
+    return { words: [...this.words], terms: [...this.terms] };
+  }
+
+  private radix(): SearchableMap<number> {
+    if (!this.tree) this.tree = SearchableMap.from(this.words);
+    return this.tree;
+  }
+}
