@@ -73,7 +73,7 @@ export class TermCounts {
     let tokens = 0;
     for (const clause of clausesOf(text)) {
       const words = wordsOf(clause);
-      for (const w of words) this.noteCasing(w);
+      words.forEach((w, i) => this.noteCasing(w, words[i + 1]));
       const kept = words.map((w) => (isCandidate(w.lower) ? w.lower : null));
       for (let i = 0; i < kept.length; i++) {
         const word = kept[i];
@@ -144,8 +144,11 @@ export class TermCounts {
     counts.byMonth.set(month, cell);
   }
 
-  private noteCasing(word: Word): void {
-    if (word.sentenceStart) return;
+  /** Counts how a word is written where its case tells something: inside a sentence, or at its start when the
+   * next word is capitalised too (a first name before a surname: "Anna Lindqvist berättar …"). */
+  private noteCasing(word: Word, next: Word | undefined): void {
+    const partOfName = word.titleCase && next !== undefined && next.titleCase;
+    if (word.sentenceStart && !partOfName) return;
     const cell = this.casing.get(word.lower) ?? [0, 0];
     if (word.titleCase) cell[0] += 1;
     else if (word.text === word.lower) cell[1] += 1;
