@@ -1,7 +1,82 @@
-// Routes of this module are being written; it mounts nothing yet.
+// Search endpoints: /api/search (hits with snippets as ranges, facets for the query), /api/facets (over the
+// whole archive) and /api/suggest (archive words for autocomplete). Owns the search service that keeps the
+// index saved under dataDir/index in step with the store.
 import { Router } from 'express';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
+import { MiniSearchEngine } from '../search/minisearch-engine.ts';
+import { SearchService } from '../search/service.ts';
+import type { SearchHit } from '../search/engine.ts';
+import { isoDate, name, parseQueryParams } from './query-params.ts';
 
-export async function searchRoutes(_options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
-  return { router: Router() };
+/** How often the server looks for protocols ingested by another process. */
+const POLL_MS = 3000;
+
+const searchParams = z
+  .object({
+    q: z.string().max(500, 'at most 500 characters').default(''),
+    forvaltning: name.optional(),
+    party: name.optional(),
+    topic: name.optional(),
+    status: z.enum(['answered', 'deferred', 'unanswered']).optional(),
+    body: name.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    sort: z.enum(['relevance', 'date']).default('relevance'),
+    page: z.coerce.number().int('must be a whole number').min(1).max(1000).default(1),
+    pageSize: z.coerce.number().int('must be a whole number').min(1).max(100).default(10),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "'from' must not be after 'to'", path: ['from'] });
+
+const suggestParams = z.object({
+  q: z.string().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export async function searchRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
+  const service = new SearchService({
+    store: options.store,
+    engine: new MiniSearchEngine(),
+    indexDir: join(options.dataDir, 'index'),
+    pollMs: POLL_MS,
+  });
+  await service.start();
+  const engine = service.engine;
+  const router = Router();
+
+  router.get('/search', (req, res) => {
+    const p = parseQueryParams(searchParams, req);
+    const { q, sort, page, pageSize, ...filters } = p;
+    const result = engine.search({ query: q, filters, sort, page, pageSize });
+    res.json({
+      query: q,
+      total: result.total,
+      page: result.page,
+      pageSize: result.pageSize,
+      relaxed: result.relaxed,
+      hits: result.hits.map((hit) => ({ ...hit, link: linkTo(hit, q) })),
+      facets: result.facets,
+      corrections: result.corrections,
+      ...(result.suggestions.length > 0 ? { suggestions: result.suggestions } : {}),
+    });
+  });
+
+  router.get('/facets', (_req, res) => {
+    res.json(engine.facets());
+  });
+
+  router.get('/suggest', (req, res) => {
+    const { q, limit } = parseQueryParams(suggestParams, req);
+    res.json({ suggestions: engine.suggest(q.trim(), limit) });
+  });
+
+  return { router, close: () => service.close() };
+}
+
+/** The web UI's stable address of the section, opened at the page of the match with the query to highlight. */
+function linkTo(hit: SearchHit, query: string): string {
+  const params = new URLSearchParams({ avsnitt: hit.section.number, sida: String(hit.page) });
+  if (query) params.set('q', query);
+  return `/protokoll/${encodeURIComponent(hit.protocolId)}?${params}`;
 }

@@ -1,0 +1,108 @@
+// Keeps the search index in step with the archive store: loads the saved index at start-up (rebuilding only
+// when it is missing, outdated or the store changed since it was saved), then polls the store's revision and
+// indexes protocols added or re-ingested since, without a restart.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArchiveStore, ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
+import type { SearchEngine } from './engine.ts';
+
+export interface SearchServiceOptions {
+  store: ArchiveStore;
+  engine: SearchEngine;
+  /** Folder the index is saved in, e.g. data/index. */
+  indexDir: string;
+  /** How often to look for new protocols; 0 turns polling off. */
+  pollMs?: number;
+}
+
+/** What the saved index was built from: the store's revision and each protocol's ingestion time. */
+interface IndexState {
+  engine: string;
+  revision: number;
+  protocols: Record<ProtocolId, string>;
+}
+
+export class SearchService {
+  readonly engine: SearchEngine;
+  private readonly store: ArchiveStore;
+  private readonly indexDir: string;
+  private state: IndexState;
+  private timer: NodeJS.Timeout | null = null;
+  private work: Promise<void> = Promise.resolve();
+
+  constructor(options: SearchServiceOptions) {
+    this.store = options.store;
+    this.engine = options.engine;
+    this.indexDir = options.indexDir;
+    this.state = { engine: options.engine.name, revision: -1, protocols: {} };
+    if (options.pollMs) {
+      this.timer = setInterval(() => void this.refresh().catch(() => undefined), options.pollMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Loads the saved index, or builds it; then brings it up to date with the store. */
+  async start(): Promise<void> {
+    const saved = await this.readState();
+    if (saved && saved.engine === this.engine.name && (await this.engine.load(this.indexDir))) {
+      this.state = saved;
+    } else {
+      await this.rebuild();
+    }
+    await this.refresh();
+  }
+
+  /** Indexes what changed in the store since the last look; runs one at a time. */
+  refresh(): Promise<void> {
+    this.work = this.work.then(() => this.sync());
+    return this.work;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.work.catch(() => undefined);
+  }
+
+  private async rebuild(): Promise<void> {
+    const revision = await this.store.revision();
+    const protocols = await this.store.listProtocols();
+    await this.engine.index(this.store.sections());
+    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(protocols.map((p) => [p.id, p.ingestedAt])) };
+    await this.save();
+  }
+
+  private async sync(): Promise<void> {
+    const revision = await this.store.revision();
+    if (revision === this.state.revision) return;
+    const protocols = await this.store.listProtocols();
+    const current = new Map(protocols.map((p) => [p.id, p.ingestedAt]));
+    const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== p.ingestedAt).map((p) => p.id));
+    for (const id of Object.keys(this.state.protocols)) if (!current.has(id)) this.engine.remove(id);
+    if (changed.size > 0) {
+      const byProtocol = new Map<ProtocolId, SectionRecord[]>();
+      for await (const record of this.store.sections()) {
+        if (!changed.has(record.protocolId)) continue;
+        if (!byProtocol.has(record.protocolId)) byProtocol.set(record.protocolId, []);
+        byProtocol.get(record.protocolId)!.push(record);
+      }
+      for (const id of changed) this.engine.add(id, byProtocol.get(id) ?? []);
+    }
+    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(current) };
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await mkdir(this.indexDir, { recursive: true });
+    await this.engine.save(this.indexDir);
+    await writeFile(join(this.indexDir, 'state.json'), JSON.stringify(this.state));
+  }
+
+  private async readState(): Promise<IndexState | null> {
+    try {
+      return JSON.parse(await readFile(join(this.indexDir, 'state.json'), 'utf8')) as IndexState;
+    } catch {
+      return null;
+    }
+  }
+}
