@@ -52,7 +52,11 @@ export interface FollowUpOptions {
   minSubjectShare: number;
 }
 
-export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = { maxGapDays: 400, minSubjectShare: 0.4 };
+/**
+ * Open questions come back at the next meeting or the one after (the summer break makes that up to about four
+ * months); a question silent for longer is not what a later "Kvarvarande frågor från föregående möte" is about.
+ */
+export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = { maxGapDays: 150, minSubjectShare: 0.4 };
 
 interface Thread {
   root: QuestionRecord;

@@ -10,7 +10,7 @@ const emerging = 'Arbetsgivaren informerar om införandet av nya socialtjänstla
 const named = 'Anna Lindqvist berättar att Lindqvist har träffat Björklund i december 2025.';
 
 function meeting(date: string, texts: string[]): HandMadeMeeting {
-  return { forvaltning: 'Farsta', date, chair: 'Gunilla Björklund', sections: [{ title: 'Information', says: texts.map((t) => ['Arbetsgivaren', t] as [null, string]) }] };
+  return { forvaltning: 'Farsta', date, chair: 'Gunilla Björklund', sections: [{ title: 'Information', says: texts.map((t): ['Arbetsgivaren', string] => ['Arbetsgivaren', t]) }] };
 }
 
 let store: ArchiveStore;
