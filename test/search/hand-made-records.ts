@@ -1,5 +1,5 @@
 // Hand-made section records in the shape the parser produces, for engine tests that need no PDFs.
-import type { Meeting, Party, QuestionStatus, Utterance } from '../../ingest/model.ts';
+import type { Meeting, Party, Protocol, QuestionStatus, Utterance } from '../../ingest/model.ts';
 import type { SectionRecord } from '../../ingest/store/types.ts';
 
 interface Spec {
@@ -83,3 +83,33 @@ export const HAND_MADE: SectionRecord[] = [
     topics: ['hot-och-vald'], statuses: ['deferred'],
   }),
 ];
+
+/** The hand-made sections regrouped into protocols, for tests that store them in a real archive database. */
+export function handMadeProtocols(records: SectionRecord[] = HAND_MADE): Array<{ sha256: string; protocol: Protocol }> {
+  const byId = new Map<string, SectionRecord[]>();
+  for (const record of records) byId.set(record.protocolId, [...(byId.get(record.protocolId) ?? []), record]);
+  return [...byId].map(([id, sections]) => ({
+    // Protocol ids are the sha256's first 16 hex digits, so this gives the stored protocol the same id.
+    sha256: id.padEnd(64, '0'),
+    protocol: {
+      source: { file: `${id}.pdf`, sha256: id.padEnd(64, '0'), pages: 6 },
+      meeting: sections[0].meeting,
+      attendees: [],
+      absentParties: [],
+      sections: sections.map((s) => s.section),
+      questions: sections.flatMap((s) =>
+        s.questionStatuses.map((status) => ({
+          section: s.section.number,
+          party: s.section.utterances[0]?.party ?? null,
+          text: s.section.utterances[0]?.text ?? '',
+          kind: 'question' as const,
+          status,
+          answer: null,
+          page: s.section.page,
+        })),
+      ),
+      topics: sections.flatMap((s) => s.topics.map((topic) => ({ topic, section: s.section.number, mentions: 1 }))),
+      synthetic: false,
+    },
+  }));
+}
