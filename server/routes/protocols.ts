@@ -1,10 +1,9 @@
-// Protocol endpoints: the list with filters and sorting, one protocol with everything parsed from it, and its
+// Protocol endpoints: the list with filters and sorting, one protocol with everything parsed from it (questions carry their ids), and its
 // PDF — always the file the store recorded for that id, never a path taken from the request.
 import { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
-import { questionIdOf } from '../../ingest/store/records.ts';
 import type { ProtocolSummary } from '../../ingest/store/types.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
@@ -40,7 +39,7 @@ export async function protocolRoutes(options: AppOptions): Promise<{ router: Rou
     const id = protocolIdParam(req.params.id);
     const protocol = await store.getProtocol(id);
     if (!protocol) throw new HttpError(404, `no protocol with id ${id}`);
-    res.json({ ...protocol, questions: protocol.questions.map((q, i) => ({ id: questionIdOf(id, i), ...q })) });
+    res.json(protocol);
   });
 
   router.get('/protocols/:id/pdf', async (req, res) => {
