@@ -1,17 +1,103 @@
-// Parse stage entry: extracted lines → Protocol. (Being written: metadata, sections, utterances, questions, topics.)
-import type { ExtractedDocument, ParseOutcome, SourceInfo } from '../model.ts';
+// Parse stage entry: extracted lines → Protocol. Builds paragraphs, finds the agenda items, reads the meeting facts
+// and the attendance block, attributes every sentence to a party, then runs the analyses (questions, topics).
+// A document with no agenda items and no protocol wording (an invitation, a letter) is refused as not a protocol.
+import { findQuestions } from '../analyse/questions.ts';
+import { findTopics } from '../analyse/topics.ts';
+import meetingData from '../data/meeting.json' with { type: 'json' };
+import type { ExtractedDocument, Line, ParseOutcome, Section, SourceInfo } from '../model.ts';
+import { parseAttendance } from './attendees.ts';
+import { bodySizeOf, buildBlocks, type Block } from './blocks.ts';
+import { readMeeting } from './meeting.ts';
+import { buildDirectory } from './people.ts';
+import { splitSections, type RawSection } from './sections.ts';
+import { attributeStatements, partyOfTitle, toUtterances, type Statement } from './utterances.ts';
+
+/** Protocol wording a document without numbered items must show (twice) to still be read as a protocol. */
+const MIN_PROTOCOL_WORDS = 2;
+
+function protocolWordCount(text: string): number {
+  const lower = text.toLowerCase();
+  return meetingData.protocolWords.filter((w) => lower.includes(w)).length;
+}
+
+export function isProcedural(title: string): boolean {
+  const t = title.toLowerCase();
+  return meetingData.procedural.some((p) => t.startsWith(p));
+}
+
+/** The title: the largest bold text before the first agenda item, when it is larger than the body text. */
+function findTitle(preamble: Block[], bodySize: number): Block | null {
+  const candidates = preamble.filter((b) => b.bold && b.size > bodySize + 1);
+  return candidates.sort((a, b) => b.size - a.size)[0] ?? null;
+}
+
+/** The nearest title, own or of an enclosing item (5.1.2 → 5.1 → 5), that names one party. */
+function defaultPartyOf(raw: RawSection, all: RawSection[]): ReturnType<typeof partyOfTitle> {
+  let number = raw.number;
+  while (number) {
+    const section = all.find((s) => s.number === number);
+    const party = section ? partyOfTitle(section.title) : null;
+    if (party) return party;
+    number = number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : '';
+  }
+  return null;
+}
+
+/** Sections with fallback for protocols without numbered items: the whole body as one item. */
+function sectionsOrWhole(raw: RawSection[], blocks: Block[], title: string | null): RawSection[] {
+  if (raw.length > 0 || blocks.length === 0) return raw;
+  return [{ number: '1', title: title ?? 'Protokoll', page: blocks[0].page, blocks }];
+}
 
 export function parseProtocol(document: ExtractedDocument, source: SourceInfo): ParseOutcome {
+  const blocks = buildBlocks(document.body);
+  const bodySize = bodySizeOf(document.body);
+  const split = splitSections(blocks, bodySize);
+  const text = blocks.map((b) => b.text).join('\n');
+  if (split.sections.length === 0 && protocolWordCount(text) < MIN_PROTOCOL_WORDS) {
+    return {
+      ok: false,
+      failure: {
+        file: source.file,
+        kind: 'not_protocol',
+        reason: 'not a protocol: no numbered agenda items and no protocol wording (närvarande, justering, dagordning)',
+      },
+    };
+  }
+  const titleBlock = findTitle(split.preamble, bodySize);
+  const title = titleBlock?.text ?? null;
+  const preambleLines: Line[] = split.preamble.flatMap((b) => b.lines);
+  const bodyLines = new Set(document.body);
+  const furniture = document.pages.flatMap((p) => p.lines.filter((l) => !bodyLines.has(l)));
+  const meeting = readMeeting({ title, furniture, preamble: preambleLines, text });
+  const titleLines = new Set(titleBlock?.lines ?? []);
+  const { attendees, absentParties } = parseAttendance(preambleLines, (l) => titleLines.has(l));
+  const directory = buildDirectory(attendees, document.body);
+
+  const raw = sectionsOrWhole(split.sections, split.preamble, title);
+  const statementsBySection: Statement[][] = raw.map((r) => attributeStatements(r.blocks, defaultPartyOf(r, raw), directory));
+  const sections: Section[] = raw.map((r, i) => ({
+    number: r.number,
+    title: r.title,
+    page: r.page,
+    text: r.blocks.map((b) => b.text).join('\n'),
+    utterances: toUtterances(statementsBySection[i]),
+  }));
+  const procedural = sections.map((s) => isProcedural(s.title));
+  const questions = findQuestions(
+    sections.map((s, i) => ({ number: s.number, title: s.title, procedural: procedural[i], statements: statementsBySection[i] })),
+  );
+  const topics = findTopics(sections.map((s, i) => ({ number: s.number, text: s.text, procedural: procedural[i] })));
   return {
     ok: true,
     protocol: {
       source,
-      meeting: { forvaltning: null, body: null, date: null, dateStated: false, place: null, chair: null, secretary: null, title: null },
-      attendees: [],
-      absentParties: [],
-      sections: [],
-      questions: [],
-      topics: [],
+      meeting,
+      attendees,
+      absentParties,
+      sections,
+      questions,
+      topics,
       synthetic: document.body.some((l) => /syntetiskt protokoll/i.test(l.text)),
     },
   };

@@ -1,0 +1,25 @@
+// Cue phrases from ingest/data/cues.json compiled into matchers: does a sentence ask, request, raise an issue,
+// answer, defer or record an outcome. Matching is case-insensitive on whole words.
+import cues from '../data/cues.json' with { type: 'json' };
+
+export type CueKind = 'question' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'outcome';
+
+function compile(patterns: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${patterns.join('|')})(?![\\p{L}])`, 'iu');
+}
+
+const MATCHERS: Record<CueKind, RegExp> = {
+  question: compile(cues.question),
+  request: compile(cues.request),
+  requestForInformation: compile(cues.requestForInformation),
+  raise: compile(cues.raise),
+  preRegistered: compile(cues.preRegistered),
+  listIntro: compile(cues.listIntro),
+  answer: compile(cues.answer),
+  deferral: compile(cues.deferral),
+  outcome: compile(cues.outcome),
+};
+
+export function has(kind: CueKind, sentence: string): boolean {
+  return MATCHERS[kind].test(sentence);
+}

@@ -1,0 +1,172 @@
+// Questions one party puts to the other, with what became of them. A question is a sentence with a question mark,
+// an "undrar/frågar", a request ("önskar redovisning", "Mer info önskas"), or an issue raised ("tog upp att …")
+// that the protocol records a response to. Sub-questions in one paragraph (and a paragraph of follow-up questions
+// right after) form one question. The asking party is the sentence's subject or, when implied, the owner of the
+// list being worked through ("SSR har föranmält följande frågor:") or the party that asked last.
+// Status: deferred when the response promises an answer later or elsewhere, answered when a reply or account is
+// recorded, unanswered otherwise.
+import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
+import type { Statement } from '../parse/utterances.ts';
+import { has } from './cues.ts';
+
+export interface SectionStatements {
+  number: string;
+  title: string;
+  /** Procedural items (agenda approval, justerare …) hold no questions: an agenda addition is not a question. */
+  procedural: boolean;
+  statements: Statement[];
+}
+
+type Asking = 'question' | 'request' | 'raise';
+
+interface List {
+  owner: Party | null;
+  kind: QuestionKind;
+  deferral: Statement | null;
+}
+
+interface Group {
+  indexes: number[];
+  party: Party | null;
+  asking: Asking;
+  kind: QuestionKind;
+  list: List | null;
+  status: QuestionStatus;
+  answer: Answer | null;
+}
+
+/** A raised issue counts only when its response follows within this many paragraphs. */
+const RAISE_REACH = 2;
+
+function askingOf(s: Statement): Asking | null {
+  if (s.text.includes('?') || has('question', s.text)) return 'question';
+  if (s.party === 'Arbetsgivaren') return null;
+  if (has('request', s.text)) return 'request';
+  if (s.explicit && has('raise', s.text)) return 'raise';
+  return null;
+}
+
+function isCounterpart(asker: Party | null, other: Party | null): boolean {
+  if (other === null) return false;
+  return asker === 'Arbetsgivaren' ? other !== 'Arbetsgivaren' : other === 'Arbetsgivaren';
+}
+
+/** Whether a statement after a question responds to it, and how. */
+function responseOf(s: Statement, asker: Party | null): 'deferral' | 'answer' | 'outcome' | null {
+  const other = !s.explicit || s.party !== asker;
+  if (other && has('deferral', s.text)) return 'deferral';
+  if (other && has('answer', s.text)) return 'answer';
+  if (s.explicit && isCounterpart(asker, s.party)) return 'answer';
+  if (other && has('outcome', s.text)) return 'outcome';
+  return null;
+}
+
+function kindOf(first: Statement, list: List | null, party: Party | null): QuestionKind {
+  if (has('requestForInformation', first.text) && !/undra|fråga/iu.test(first.text)) return 'request_for_information';
+  if (list && (list.owner === null || list.owner === party)) return list.kind;
+  if (has('preRegistered', first.text)) return 'pre_registered';
+  return 'question';
+}
+
+function answerFrom(s: Statement, asker: Party | null): Answer {
+  const party = s.explicit && s.party !== asker ? s.party : asker === 'Arbetsgivaren' ? null : 'Arbetsgivaren';
+  return { party, text: s.text };
+}
+
+function paragraphIsAsking(statements: Statement[], paragraph: number, party: Party | null): boolean {
+  const inParagraph = statements.filter((s) => s.paragraph === paragraph);
+  return inParagraph.every((s) => askingOf(s) !== null && (!s.explicit || s.party === party));
+}
+
+function buildGroups(section: SectionStatements): Group[] {
+  const { statements } = section;
+  const preRegisteredSection = has('preRegistered', section.title);
+  const groups: Group[] = [];
+  let list: List | null = null;
+  let open: Group | null = null;
+  statements.forEach((s, i) => {
+    if (has('listIntro', s.text) && !s.text.includes('?')) {
+      const kind = has('preRegistered', s.text) || preRegisteredSection ? 'pre_registered' : 'request_for_information';
+      list = { owner: s.explicit ? s.party : null, kind, deferral: has('deferral', s.text) ? s : null };
+      open = null;
+      return;
+    }
+    const asking = askingOf(s);
+    if (!asking) {
+      if (open && (responseOf(s, open.party) || (s.explicit && s.party !== open.party))) open = null;
+      return;
+    }
+    const last = open ? statements[open.indexes[open.indexes.length - 1]] : null;
+    const sameParty = open !== null && (s.explicit ? s.party === open.party : true);
+    const continues =
+      open !== null && last !== null && sameParty &&
+      (s.paragraph === last.paragraph || (s.paragraph === last.paragraph + 1 && paragraphIsAsking(statements, s.paragraph, open.party)));
+    if (open && continues) {
+      open.indexes.push(i);
+      if (open.asking === 'raise' && asking !== 'raise') open.asking = asking;
+      return;
+    }
+    const previous = groups[groups.length - 1];
+    const currentList = list as List | null;
+    const party = s.explicit ? s.party : currentList?.owner ?? previous?.party ?? s.party;
+    open = { indexes: [i], party, asking, kind: kindOf(s, currentList, party), list: currentList, status: 'unanswered', answer: null };
+    groups.push(open);
+  });
+  return groups;
+}
+
+function resolve(group: Group, statements: Statement[], end: number): void {
+  const lastIndex = group.indexes[group.indexes.length - 1];
+  const lastParagraph = statements[lastIndex].paragraph;
+  let answer: Statement | null = null;
+  let outcome: Statement | null = null;
+  for (let i = lastIndex + 1; i < end; i++) {
+    const s = statements[i];
+    if (group.asking === 'raise' && s.paragraph > lastParagraph + RAISE_REACH) break;
+    const response = responseOf(s, group.party);
+    if (response === 'deferral') {
+      group.status = 'deferred';
+      group.answer = answerFrom(answer ?? s, group.party);
+      return;
+    }
+    if (response === 'answer') answer ??= s;
+    if (response === 'outcome') outcome ??= s;
+  }
+  const listDeferral = group.list?.deferral && (group.list.owner === null || group.list.owner === group.party) ? group.list.deferral : null;
+  if (answer) [group.status, group.answer] = ['answered', answerFrom(answer, group.party)];
+  else if (listDeferral) [group.status, group.answer] = ['deferred', answerFrom(listDeferral, group.party)];
+  else if (outcome) [group.status, group.answer] = ['answered', answerFrom(outcome, group.party)];
+}
+
+/** Whether only the asking party speaks between two groups (so one response serves both). */
+function adjacent(a: Group, b: Group, statements: Statement[]): boolean {
+  const between = statements.slice(a.indexes[a.indexes.length - 1] + 1, b.indexes[0]);
+  return a.party === b.party && between.every((s) => !s.explicit || s.party === a.party);
+}
+
+export function findSectionQuestions(section: SectionStatements): Question[] {
+  if (section.procedural) return [];
+  const { statements } = section;
+  const groups = buildGroups(section);
+  groups.forEach((g, k) => resolve(g, statements, groups[k + 1]?.indexes[0] ?? statements.length));
+  // Questions put one after another and answered together share the answer that follows the last of them.
+  for (let k = groups.length - 2; k >= 0; k--) {
+    const [g, next] = [groups[k], groups[k + 1]];
+    if (g.status === 'unanswered' && adjacent(g, next, statements)) [g.status, g.answer] = [next.status, next.answer];
+  }
+  return groups
+    .filter((g) => g.asking !== 'raise' || g.status !== 'unanswered')
+    .map((g) => ({
+      section: section.number,
+      party: g.party,
+      text: g.indexes.map((i) => statements[i].text).join(' '),
+      kind: g.kind,
+      status: g.status,
+      answer: g.answer,
+      page: statements[g.indexes[0]].page,
+    }));
+}
+
+export function findQuestions(sections: SectionStatements[]): Question[] {
+  return sections.flatMap(findSectionQuestions);
+}

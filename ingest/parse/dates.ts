@@ -1,0 +1,65 @@
+// Swedish dates in protocol text: "den 12 mars 2024", "14 januari kl. 13.00", "2024-01-13", and the clues that let
+// a meeting month be inferred when no date is stated ("Justeras senast den 8 december", "Nästa förvaltningsgrupp
+// är den 15 januari 2026", signature dates).
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTH = `(${MONTHS.join('|')})`;
+
+export interface DayMonth {
+  day: number;
+  month: number; // 1-12
+  year: number | null;
+}
+
+const DAY_MONTH = new RegExp(`(\\d{1,2})(?::e|:a)?\\s+${MONTH}(?:\\s+(\\d{4}))?`, 'iu');
+const ISO = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function isoDate(d: DayMonth): string | null {
+  return d.year === null ? null : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** The first "12 mars 2024" / "14 januari" in a text. */
+export function findDayMonth(text: string): DayMonth | null {
+  const m = DAY_MONTH.exec(text);
+  if (!m) return null;
+  return { day: Number(m[1]), month: MONTHS.indexOf(m[2].toLowerCase()) + 1, year: m[3] ? Number(m[3]) : null };
+}
+
+export function findIsoDate(text: string): DayMonth | null {
+  const m = ISO.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+const DEADLINE = new RegExp(`juster(?:as|ing|at)[^.]{0,40}?den\\s+${DAY_MONTH.source}`, 'iu');
+const NEXT_MEETING = new RegExp(`nästa\\s+(?:möte|förvaltningsgrupp|sammanträde|samverkan)\\p{L}*[^.]{0,30}?den\\s+${DAY_MONTH.source}`, 'iu');
+
+function dayMonthFrom(m: RegExpExecArray | null): DayMonth | null {
+  if (!m) return null;
+  return { day: Number(m[1]), month: MONTHS.indexOf(m[2].toLowerCase()) + 1, year: m[3] ? Number(m[3]) : null };
+}
+
+/**
+ * The meeting month ("YYYY-MM") inferred from the justering deadline and the next meeting's date, or from a
+ * signature date; null when the text gives no clue. The deadline lies days after the meeting, so its month is taken;
+ * its year comes from the next meeting (a year earlier when the next meeting falls in an earlier month: December → January).
+ */
+export function inferMonth(text: string, signatureDates: DayMonth[]): string | null {
+  const deadline = dayMonthFrom(DEADLINE.exec(text));
+  const next = dayMonthFrom(NEXT_MEETING.exec(text));
+  if (deadline) {
+    let year = deadline.year;
+    if (year === null && next?.year) year = next.month < deadline.month ? next.year - 1 : next.year;
+    if (year === null && signatureDates[0]) year = signatureDates[0].year;
+    if (year !== null) return `${year}-${pad(deadline.month)}`;
+  }
+  if (next?.year) {
+    const month = next.month === 1 ? 12 : next.month - 1;
+    return `${next.month === 1 ? next.year - 1 : next.year}-${pad(month)}`;
+  }
+  const signed = signatureDates[0];
+  return signed?.year ? `${signed.year}-${pad(signed.month)}` : null;
+}

@@ -1,0 +1,117 @@
+// Meeting facts: förvaltning (from the letterhead, title or text), body kind, date (stated in the title or under
+// Tidpunkt, else inferred from deadlines and the next meeting), place, who chaired and who kept the minutes.
+import meetingData from '../data/meeting.json' with { type: 'json' };
+import type { Line, Meeting } from '../model.ts';
+import { findDayMonth, findIsoDate, inferMonth, isoDate, type DayMonth } from './dates.ts';
+
+export interface MeetingSources {
+  /** The document title (largest bold line before the first item), if any. */
+  title: string | null;
+  /** Running headers/footers and other furniture lines, page 1 first: the letterhead. */
+  furniture: Line[];
+  /** Lines before the first agenda item. */
+  preamble: Line[];
+  /** The whole body as one text. */
+  text: string;
+}
+
+const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
+const KNOWN = meetingData.forvaltningar;
+const SUFFIX = new RegExp(`([\\p{Lu}][\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})\\b`, 'iu');
+const FACK = new RegExp(`\\b(\\p{Lu}\\p{Ll}+(?:${meetingData.fackforvaltningEndings.join('|')}))\\b`, 'u');
+
+function canonicalForvaltning(name: string): string {
+  const known = KNOWN.find((k) => k.toLowerCase() === name.toLowerCase() || `${k.toLowerCase()}s` === name.toLowerCase());
+  return known ?? name;
+}
+
+function forvaltningIn(text: string): string | null {
+  const suffixed = SUFFIX.exec(text);
+  if (suffixed) return canonicalForvaltning(suffixed[1]);
+  const fack = FACK.exec(text);
+  if (fack && !/^stadsdels/i.test(fack[1])) return canonicalForvaltning(fack[1]);
+  return null;
+}
+
+/** Letterhead first (it names the protocol's own förvaltning), then title and preamble; body text last. */
+function findForvaltning(s: MeetingSources): string | null {
+  for (const text of [...s.furniture.map((l) => l.text), s.title ?? '', ...s.preamble.map((l) => l.text)]) {
+    const found = forvaltningIn(text);
+    if (found) return found;
+  }
+  const counts = new Map<string, number>();
+  for (const k of KNOWN) {
+    const n = s.text.split(new RegExp(`(?<![\\p{L}])${k}s?(?![\\p{L}])`, 'iu')).length - 1;
+    if (n > 0) counts.set(k, n);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function findBody(s: MeetingSources): string | null {
+  const head = `${s.title ?? ''} ${s.furniture.map((l) => l.text).join(' ')}`.toLowerCase();
+  const inHead = meetingData.bodies.find((b) => head.includes(b));
+  if (inHead) return inHead;
+  const text = s.text.toLowerCase();
+  const counts = meetingData.bodies.map((b) => [b, text.split(b).length - 1] as const).filter(([, n]) => n > 0);
+  return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** The text after a label in the preamble: "Plats:" on its own line (value below) or "Plats: Paddan". */
+function labelled(preamble: Line[], labels: string[]): string | null {
+  for (let i = 0; i < preamble.length; i++) {
+    const m = /^([^:]{2,20}):\s*(.*)$/u.exec(preamble[i].text.trim());
+    if (!m || !labels.includes(m[1].toLowerCase())) continue;
+    if (m[2]) return m[2].trim();
+    return preamble[i + 1]?.text.trim() ?? null;
+  }
+  return null;
+}
+
+function findDate(s: MeetingSources, time: string | null): { date: string | null; stated: boolean } {
+  const titled = s.title ? findDayMonth(s.title) : null;
+  if (titled?.year) return { date: isoDate(titled), stated: true };
+  const letterhead = s.furniture.map((l) => findIsoDate(l.text)).find((d): d is DayMonth => d !== null) ?? null;
+  const timed = time ? findDayMonth(time) ?? findIsoDate(time) : null;
+  if (timed) {
+    const year = timed.year ?? titled?.year ?? letterhead?.year ?? null;
+    if (year) return { date: isoDate({ ...timed, year }), stated: true };
+  }
+  if (letterhead) return { date: isoDate(letterhead), stated: true };
+  const signatures = s.furniture.map((l) => findIsoDate(l.text)).filter((d): d is DayMonth => d !== null);
+  return { date: inferMonth(s.text, signatures), stated: false };
+}
+
+const CHAIR = [
+  new RegExp(`${NAME}\\s+öppna(?:de|r)\\s+(?:mötet|sammanträdet)`, 'u'),
+  new RegExp(`(?:Mötet|Sammanträdet)\\s+öppna(?:des|s)\\s+av\\s+${NAME}`, 'u'),
+  new RegExp(`Ordförande(?::|\\s+var|\\s+valdes\\s+till)\\s*${NAME}`, 'u'),
+];
+const SECRETARY = [
+  new RegExp(`[Ss]ekreterare(?::|\\s+var|\\s+valdes\\s+till)\\s*${NAME}`, 'u'),
+  new RegExp(`${NAME}\\s+valdes\\s+till\\s+sekreterare`, 'u'),
+  new RegExp(`(?:Vid protokollet|Protokollförare|Antecknat av)(?::|\\s)\\s*${NAME}`, 'u'),
+];
+
+function firstMatch(patterns: RegExp[], text: string): string | null {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return m[1].trim();
+  }
+  return null;
+}
+
+export function readMeeting(s: MeetingSources): Meeting {
+  const headers = meetingData.headers;
+  const time = labelled(s.preamble, headers.time);
+  const { date, stated } = findDate(s, time);
+  return {
+    forvaltning: findForvaltning(s),
+    body: findBody(s),
+    date,
+    dateStated: stated,
+    place: labelled(s.preamble, headers.place),
+    chair: firstMatch(CHAIR, s.text),
+    secretary: firstMatch(SECRETARY, s.text),
+    title: s.title,
+  };
+}

@@ -1,0 +1,100 @@
+// Agenda items: finds the numbered headings among the blocks and splits the body into sections. Headings come
+// in many styles — bold "1 Mötets öppnande", "2. X", "§ 3 X", "5.1.1.X" with no space, a bold number on its own
+// line above a bold title, a heading wrapped over two lines, or a number written in the body font, either on its
+// own line ("5. Kvarvarande frågor …"), run into the first sentence ("8. Övergripande information från arbetsgivaren
+// Kommunfullmäktige har …") or as a sub-numbered paragraph whose first sentence is its title ("5.1.2 Magnus …").
+import type { Block } from './blocks.ts';
+import { HEADING_NUMBER } from './blocks.ts';
+import { canFollow, numberParts } from './numbering.ts';
+
+export interface RawSection {
+  number: string;
+  title: string;
+  page: number;
+  /** The blocks of the section body, in order (a numbered paragraph item keeps its paragraph, number removed). */
+  blocks: Block[];
+}
+
+export interface SectionSplit {
+  preamble: Block[];
+  sections: RawSection[];
+}
+
+/** Longest title taken from a heading run into its body text before falling back to the first sentence. */
+const MAX_RUN_IN_TITLE_WORDS = 12;
+
+function numberOf(text: string): { number: string; rest: string } | null {
+  const m = HEADING_NUMBER.exec(text);
+  if (!m) return null;
+  return { number: m[1], rest: text.slice(m[0].length).trim() };
+}
+
+function cleanTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim();
+}
+
+/** First sentence of a paragraph (up to ". " / "? " before a capital, or the end). */
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(?=\s+["”“]?\p{Lu})/u.exec(text);
+  return (m ? m[1] : text).trim();
+}
+
+/**
+ * A body-font heading may run into the text: "Övergripande information från arbetsgivaren Kommunfullmäktige har
+ * beslutat …". The title ends where a capitalised word follows a lower-case word with no punctuation between.
+ */
+function splitRunIn(sentence: string): { title: string; rest: string } | null {
+  const m = /^(.+?\p{Ll})\s+(\p{Lu}\p{Ll}.*)$/su.exec(sentence);
+  if (!m) return null;
+  if (m[1].split(/\s+/).length > MAX_RUN_IN_TITLE_WORDS) return null;
+  return { title: m[1], rest: m[2] };
+}
+
+function plainBlockHeading(block: Block, rest: string): { title: string; body: string } {
+  const single = block.lines.length === 1 && !/[.!?]\s+\p{Lu}/u.test(rest);
+  if (single) return { title: cleanTitle(rest.replace(/\.$/, '')), body: '' };
+  const sentence = firstSentence(rest);
+  const runIn = splitRunIn(sentence);
+  if (runIn) return { title: cleanTitle(runIn.title), body: rest.slice(runIn.title.length).trim() };
+  return { title: cleanTitle(sentence.replace(/\.$/, '')), body: rest };
+}
+
+function isHeadingFont(block: Block, bodySize: number): boolean {
+  return block.bold && !block.table && block.size >= bodySize - 0.25;
+}
+
+export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
+  const preamble: Block[] = [];
+  const sections: RawSection[] = [];
+  let previous: number[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const numbered = block.table ? null : numberOf(block.text);
+    const current = sections[sections.length - 1];
+    if (numbered) {
+      const parts = numberParts(numbered.number);
+      const bold = isHeadingFont(block, bodySize);
+      const plausible = canFollow(previous, parts) || (bold && (previous === null || parts[0] >= previous[0]));
+      if (plausible && bold) {
+        let title = numbered.rest;
+        // A bold number on its own line: the bold block after it is the title.
+        if (title === '' && blocks[i + 1] && isHeadingFont(blocks[i + 1], bodySize) && !numberOf(blocks[i + 1].text)) {
+          title = blocks[++i].text;
+        }
+        sections.push({ number: parts.join('.'), title: cleanTitle(title), page: block.page, blocks: [] });
+        previous = parts;
+        continue;
+      }
+      if (plausible && numbered.rest !== '') {
+        const { title, body } = plainBlockHeading(block, numbered.rest);
+        const rest: Block[] = body ? [{ ...block, text: body }] : [];
+        sections.push({ number: parts.join('.'), title, page: block.page, blocks: rest });
+        previous = parts;
+        continue;
+      }
+    }
+    if (current) current.blocks.push(block);
+    else preamble.push(block);
+  }
+  return { preamble, sections };
+}

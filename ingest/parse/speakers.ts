@@ -1,0 +1,40 @@
+// Who says a sentence: an explicit subject at its start ("SSR undrar", "Kommunal tog upp", "Arbetsgivarens svar:"),
+// a named person speaking ("Magnus Borgsten svarar" — named managers speak for the employer unless the protocol
+// ties the name to a union), or a party right after a speech verb ("… undrar SSR hur …").
+import cues from '../data/cues.json' with { type: 'json' };
+import type { Party } from '../model.ts';
+import { leadingParty, partiesIn, startsWithUnionCollective } from './parties.ts';
+import { partyOfPerson, type Directory } from './people.ts';
+
+export type Speaker = { party: Party | null; person: string | null };
+
+const VERBS = cues.speechVerbs.join('|');
+const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})\\s+(?:${VERBS})\\b`, 'u');
+const AFTER_VERB = new RegExp(`\\b(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
+/** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
+const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
+
+/** The explicit speaker of a sentence, or null when the sentence does not name one. */
+export function explicitSpeaker(sentence: string, directory: Directory): Speaker | null {
+  const text = sentence.replace(LEAD_IN, '');
+  const lead = leadingParty(text);
+  if (lead) return { party: lead.party, person: null };
+  if (startsWithUnionCollective(text)) return { party: null, person: null };
+  const named = NAMED.exec(text);
+  if (named) return { party: partyOfPerson(directory, named[1]) ?? 'Arbetsgivaren', person: named[1] };
+  for (const m of text.matchAll(AFTER_VERB)) {
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    const party = leadingParty(after);
+    if (party) return { party: party.party, person: null };
+  }
+  return null;
+}
+
+/** A paragraph that is only a party's name ("Vision:", "Saco/Akavia", "Vision –"): a label for what follows. */
+export function partyLabel(text: string): Party | null {
+  const bare = text.trim().replace(/[\s:–-]+$/u, '');
+  const found = partiesIn(bare);
+  if (found.length !== 1 || found[0].index !== 0) return null;
+  const lead = leadingParty(bare);
+  return lead && lead.length >= bare.length - 1 ? lead.party : null;
+}

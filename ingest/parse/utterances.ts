@@ -1,0 +1,70 @@
+// Splits each section body into statements (sentences with the party that speaks) and groups them into utterances.
+// A sentence without an explicit subject is spoken by whoever spoke last in the paragraph, or — at a paragraph
+// start — by the previous paragraph's speaker; after the employer's answer, an unattributed paragraph goes back to
+// the union that spoke last (a list of questions resumes). A section about one party ("Inkomna ärenden från
+// Akademikerförbundet SSR", "Övergripande information från arbetsgivaren") speaks as that party by default.
+import cues from '../data/cues.json' with { type: 'json' };
+import type { Party, Utterance } from '../model.ts';
+import type { Block } from './blocks.ts';
+import type { Directory } from './people.ts';
+import { partiesIn } from './parties.ts';
+import { splitSentences } from './sentences.ts';
+import { explicitSpeaker, partyLabel } from './speakers.ts';
+
+export interface Statement {
+  text: string;
+  party: Party | null;
+  /** True when the sentence itself names its speaker. */
+  explicit: boolean;
+  /** Index of the paragraph within its section. */
+  paragraph: number;
+  page: number;
+}
+
+const ANSWER = new RegExp(cues.answer.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
+
+/** The party a section title is about, if it names exactly one ("… från Akademikerförbundet SSR"). */
+export function partyOfTitle(title: string): Party | null {
+  const parties = [...new Set(partiesIn(title).map((p) => p.party))];
+  return parties.length === 1 ? parties[0] : null;
+}
+
+export function attributeStatements(blocks: Block[], defaultParty: Party | null, directory: Directory): Statement[] {
+  const statements: Statement[] = [];
+  let context = defaultParty;
+  let lastUnion: Party | null = defaultParty !== 'Arbetsgivaren' ? defaultParty : null;
+  let afterEmployerAnswer = false;
+  blocks.forEach((block, paragraph) => {
+    const label = partyLabel(block.text);
+    if (label) {
+      context = label;
+      afterEmployerAnswer = false;
+      return;
+    }
+    let answered = false;
+    splitSentences(block.text).forEach((text, i) => {
+      const speaker = explicitSpeaker(text, directory);
+      let party: Party | null;
+      if (speaker) party = speaker.party;
+      else if (i === 0 && afterEmployerAnswer && lastUnion) party = lastUnion;
+      else party = context;
+      if (speaker?.party === 'Arbetsgivaren' && ANSWER.test(text)) answered = true;
+      statements.push({ text, party, explicit: speaker !== null, paragraph, page: block.page });
+      context = party;
+      if (party && party !== 'Arbetsgivaren') lastUnion = party;
+    });
+    afterEmployerAnswer = answered && context === 'Arbetsgivaren';
+  });
+  return statements;
+}
+
+/** Consecutive statements of one party within one paragraph, as utterances. */
+export function toUtterances(statements: Statement[]): Utterance[] {
+  const utterances: (Utterance & { paragraph: number })[] = [];
+  for (const s of statements) {
+    const last = utterances[utterances.length - 1];
+    if (last && last.paragraph === s.paragraph && last.party === s.party) last.text += ` ${s.text}`;
+    else utterances.push({ party: s.party, text: s.text, page: s.page, paragraph: s.paragraph });
+  }
+  return utterances.map(({ party, text, page }) => ({ party, text, page }));
+}
