@@ -6,6 +6,8 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analysis.ts';
+import { normalize } from '../../ingest/lang/swedish.ts';
+import { matchKey } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
@@ -190,7 +192,7 @@ export class MiniSearchEngine implements SearchEngine {
   private hit(slot: number, score: number, plan: QueryPlan): SearchHit {
     const doc = this.docs[slot]!;
     const text = this.texts.get(slot);
-    const words = analyze(text, this.vocabulary.splitter, true);
+    const words = this.analyzeDocument(text);
     const passage = passageOf(doc, text, words, plan.terms);
     return {
       id: hitIdOf(doc),
@@ -211,6 +213,17 @@ export class MiniSearchEngine implements SearchEngine {
     };
   }
 
+  /** Document analysis plus the common spelling of slips ("Svergies" also indexed as "Sveriges"). */
+  private analyzeDocument(text: string): AnalyzedWord[] {
+    const words = analyze(text, this.vocabulary.splitter, true);
+    for (const word of words) {
+      if (word.stopword) continue;
+      const common = this.vocabulary.commonSpelling(normalize(word.raw));
+      if (common) word.keys.push(matchKey(common));
+    }
+    return words;
+  }
+
   private countWords(section: SectionWithText): void {
     this.vocabulary.countWords(section.text);
     this.vocabulary.countWords(section.doc.sectionTitle);
@@ -220,7 +233,7 @@ export class MiniSearchEngine implements SearchEngine {
     const slot = this.docs.length;
     const { doc, text } = section;
     const splitter = this.vocabulary.splitter;
-    const words = analyze(text, splitter, true);
+    const words = this.analyzeDocument(text);
     const title = indexTerms(analyze(doc.sectionTitle, splitter, true));
     const body = indexTerms(words);
     const meta = indexTerms(analyze([doc.forvaltning, doc.body, doc.title, ...doc.parties].filter(Boolean).join(' · '), splitter, true));

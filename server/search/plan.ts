@@ -52,7 +52,10 @@ function groupForWord(
   vocabulary: Vocabulary,
   corrections: QueryPlan['corrections'],
 ): TermGroup {
-  if (vocabulary.hasTerm(key)) return { alternatives: [[key]] };
+  if (vocabulary.hasTerm(key)) {
+    const common = vocabulary.commonSpelling(word);
+    return { alternatives: common ? [[key], [matchKey(common)]] : [[key]] };
+  }
   const partKeys = vocabulary.splitter.partKeys(word);
   if (partKeys && partKeys.every((k) => vocabulary.hasTerm(k))) return { alternatives: [partKeys] };
   const corrected = vocabulary.correct(word);

@@ -6,6 +6,9 @@ import { CompoundSplitter } from '../../ingest/lang/compounds.ts';
 import { isStopword } from '../../ingest/lang/swedish.ts';
 import { wordSpans } from '../../ingest/lang/terms.ts';
 
+/** A word written at most this often may be a slip of a common word. */
+const RARE = 2;
+
 export interface VocabularySnapshot {
   words: Array<[string, number]>;
   terms: string[];
@@ -17,6 +20,7 @@ export class Vocabulary {
   private readonly terms = new Set<string>();
   /** Radix tree over the words, built on first use: only typo correction and autocomplete need it. */
   private tree: SearchableMap<number> | null = null;
+  private readonly spellings = new Map<string, string | null>();
 
   constructor(snapshot?: VocabularySnapshot) {
     for (const [word, count] of snapshot?.words ?? []) this.words.set(word, count);
@@ -32,6 +36,7 @@ export class Vocabulary {
       if (count === undefined) {
         this.splitter.learn(span.word);
         this.tree = null;
+        this.spellings.clear();
       }
       this.words.set(span.word, (count ?? 0) + 1);
     }
@@ -62,6 +67,29 @@ export class Vocabulary {
       }
     }
     return best?.word ?? null;
+  }
+
+  /**
+   * The common spelling of a rare word that is a slip of it — "Svergies" written twice beside "Sveriges"
+   * written often — so documents with the slip are found under the right word and the other way round.
+   * Null for words that are not rare or have no much more frequent neighbour.
+   */
+  commonSpelling(word: string): string | null {
+    const cached = this.spellings.get(word);
+    if (cached !== undefined) return cached;
+    const count = this.words.get(word) ?? 0;
+    let best: string | null = null;
+    if (count <= RARE && word.length >= 6 && /^\p{L}+$/u.test(word)) {
+      let bestCount = Math.max(count * 10, 5) - 1;
+      for (const [candidate, [candidateCount]] of this.radix().fuzzyGet(word, word.length >= 8 ? 2 : 1)) {
+        if (candidateCount > bestCount && !this.splitter.split(word)) {
+          best = candidate;
+          bestCount = candidateCount;
+        }
+      }
+    }
+    this.spellings.set(word, best);
+    return best;
   }
 
   /** Words beginning with a prefix, most frequent first, stopwords left out. */
