@@ -14,7 +14,8 @@ export function composeFollowUp(ctx: MeetingContext, due: DueFollowUp): { paragr
     ? responseTo(ctx, 'answered', false, due.answers)
     : fill(rng.pick(STILL_OPEN), { employer: employerName(ctx) });
   const question: DraftQuestion = {
-    party: due.party, kind: due.kind, status: due.answered ? 'answered' : 'deferred', text, answer, topic: due.topic,
+    // Raised again it is no longer a föranmäld fråga of this meeting, just an open question.
+    party: due.party, kind: due.kind === 'pre_registered' ? 'question' : due.kind, status: due.answered ? 'answered' : 'deferred', text, answer, topic: due.topic,
     subject: due.subject, answers: due.answers, forwarded: false, followUp: due,
   };
   const paragraphs: Paragraph[] = [

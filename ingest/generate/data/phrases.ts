@@ -62,12 +62,18 @@ export const FORWARDING: readonly string[] = [
   'Frågan hänvisas till respektive lokal samverkansgrupp.',
 ];
 
-/** A question from an earlier meeting raised again, restating its subject rather than quoting it. */
+/**
+ * A question from an earlier meeting raised again, restating its subject rather than quoting it: as a balance
+ * list entry ("Kvarstående fråga från …") or put again in the union's words, as Hägersten-Älvsjö does.
+ */
 export const RAISING_AGAIN: readonly string[] = [
   '{party} har tidigare frågat om {noun}.',
   'Kvarstående fråga från {party} om {noun}.',
   '{party} påminner om sin fråga från den {date} om {noun}.',
   'Fråga från {party} vid föregående möte gällande {noun}.',
+  '{party} önskar fortfarande svar på frågan om {noun}.',
+  '{party} frågar igen om {noun}.',
+  '{party} undrar vad som har hänt med frågan om {noun}.',
 ];
 
 /** A question raised again that is still not answered. */
