@@ -23,3 +23,10 @@ const MATCHERS: Record<CueKind, RegExp> = {
 export function has(kind: CueKind, sentence: string): boolean {
   return MATCHERS[kind].test(sentence);
 }
+
+/** Whether the cue occurs among the first `words` words: where the verb of a sentence's subject stands ("Arbetsgivaren svarade …"). */
+export function hasEarly(kind: CueKind, sentence: string, words: number): boolean {
+  const m = MATCHERS[kind].exec(sentence);
+  if (!m) return false;
+  return sentence.slice(0, m.index).trim().split(/\s+/).filter(Boolean).length <= words;
+}

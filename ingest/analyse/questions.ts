@@ -7,7 +7,7 @@
 // recorded, unanswered otherwise.
 import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
 import type { Statement } from '../parse/utterances.ts';
-import { has } from './cues.ts';
+import { has, hasEarly } from './cues.ts';
 
 export interface SectionStatements {
   number: string;
@@ -37,6 +37,10 @@ interface Group {
 
 /** A raised issue counts only when its response follows within this many paragraphs. */
 const RAISE_REACH = 2;
+/** An answer verb responds only as the verb of the sentence's subject: within its first words ("Arbetsgivaren svarade"). */
+const ANSWER_VERB_REACH = 4;
+/** A request this short ("Mer info önskas.") is quoted with the sentence before it, which says what it asks about. */
+const BARE_REQUEST_WORDS = 6;
 
 function askingOf(s: Statement): Asking | null {
   if (s.text.includes('?') || has('question', s.text)) return 'question';
@@ -55,7 +59,7 @@ function isCounterpart(asker: Party | null, other: Party | null): boolean {
 function responseOf(s: Statement, asker: Party | null): 'deferral' | 'answer' | 'outcome' | null {
   const other = !s.explicit || s.party !== asker;
   if (other && has('deferral', s.text)) return 'deferral';
-  if (other && has('answer', s.text)) return 'answer';
+  if (other && hasEarly('answer', s.text, ANSWER_VERB_REACH)) return 'answer';
   if (s.explicit && isCounterpart(asker, s.party)) return 'answer';
   if (other && has('outcome', s.text)) return 'outcome';
   return null;
@@ -144,6 +148,27 @@ function adjacent(a: Group, b: Group, statements: Statement[]): boolean {
   return a.party === b.party && between.every((s) => !s.explicit || s.party === a.party);
 }
 
+/**
+ * The question as quoted: its sentences, preceded by the sentence before a bare request ("… i balans. Mer info
+ * önskas.") and followed by same-party sentences of the paragraph up to the response ("Mer info önskas. Se sid 20.").
+ */
+function questionText(g: Group, statements: Statement[]): string {
+  const first = g.indexes[0];
+  const last = g.indexes[g.indexes.length - 1];
+  const parts = g.indexes.map((i) => statements[i].text);
+  const before = statements[first - 1];
+  const bare = statements[first].text.split(/\s+/).length <= BARE_REQUEST_WORDS;
+  if (bare && before && before.paragraph === statements[first].paragraph && !askingOf(before) && !responseOf(before, g.party)) {
+    parts.unshift(before.text);
+  }
+  for (let i = last + 1; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.paragraph !== statements[last].paragraph || askingOf(s) || responseOf(s, g.party) || (s.explicit && s.party !== g.party)) break;
+    parts.push(s.text);
+  }
+  return parts.join(' ');
+}
+
 export function findSectionQuestions(section: SectionStatements): Question[] {
   if (section.procedural) return [];
   const { statements } = section;
@@ -159,7 +184,7 @@ export function findSectionQuestions(section: SectionStatements): Question[] {
     .map((g) => ({
       section: section.number,
       party: g.party,
-      text: g.indexes.map((i) => statements[i].text).join(' '),
+      text: questionText(g, statements),
       kind: g.kind,
       status: g.status,
       answer: g.answer,

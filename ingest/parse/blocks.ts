@@ -24,16 +24,21 @@ export function bodySizeOf(lines: Line[]): number {
   return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 11;
 }
 
-/** The most common gap between consecutive body-size lines: the line pitch within a paragraph. */
+/**
+ * The line pitch within a paragraph: the smallest gap between body-size lines that is common (one in ten gaps or
+ * more). Not simply the most common gap — a protocol of many one-line paragraphs has more paragraph gaps than line gaps.
+ */
 function lineGapOf(lines: Line[], bodySize: number): number {
   const counts = new Map<number, number>();
+  let total = 0;
   for (const l of lines) {
     if (l.size !== bodySize || l.gapBefore <= 0) continue;
     const key = Math.round(l.gapBefore * 2) / 2;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    total++;
   }
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  return sorted[0]?.[0] ?? bodySize * 1.3;
+  const common = [...counts].filter(([, n]) => n >= Math.max(2, total * 0.1)).sort((a, b) => a[0] - b[0]);
+  return common[0]?.[0] ?? bodySize * 1.3;
 }
 
 /** A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information"). */

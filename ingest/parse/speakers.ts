@@ -9,7 +9,10 @@ import { partyOfPerson, type Directory } from './people.ts';
 export type Speaker = { party: Party | null; person: string | null };
 
 const VERBS = cues.speechVerbs.join('|');
-const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})\\s+(?:${VERBS})\\b`, 'u');
+/** "Magnus Borgsten svarar": a first and last name before a speech verb. */
+const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:${VERBS})\\b`, 'u');
+/** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
+const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})\\b`, 'u');
 const AFTER_VERB = new RegExp(`\\b(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
 /** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
 const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
@@ -22,6 +25,9 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   if (startsWithUnionCollective(text)) return { party: null, person: null };
   const named = NAMED.exec(text);
   if (named) return { party: partyOfPerson(directory, named[1]) ?? 'Arbetsgivaren', person: named[1] };
+  const first = FIRST_NAME.exec(text);
+  const known = first ? partyOfPerson(directory, first[1]) : null;
+  if (first && known) return { party: known, person: first[1] };
   for (const m of text.matchAll(AFTER_VERB)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     const party = leadingParty(after);

@@ -23,9 +23,14 @@ export interface Statement {
 
 const ANSWER = new RegExp(cues.answer.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
 
-/** The party a section title is about, if it names exactly one ("… från Akademikerförbundet SSR"). */
+/**
+ * The party a section title is about: one it opens with ("Akademikerförbundet SSR lyfter …") or names as source
+ * ("Inkomna ärenden från Akademikerförbundet SSR", "Information från arbetsgivaren"); a party merely mentioned
+ * ("… vi undrar om arbetsgivaren …") is not the speaker.
+ */
 export function partyOfTitle(title: string): Party | null {
-  const parties = [...new Set(partiesIn(title).map((p) => p.party))];
+  const about = partiesIn(title).filter((p) => p.index === 0 || /(?:från|för|av)\s+$/iu.test(title.slice(0, p.index)));
+  const parties = [...new Set(about.map((p) => p.party))];
   return parties.length === 1 ? parties[0] : null;
 }
 
