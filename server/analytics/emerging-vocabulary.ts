@@ -22,7 +22,7 @@ const FORMULAE = [
   'mötet', 'möte', 'mötets', 'öppnas', 'avslutas', 'avslutades', 'förvaltningsgrupp', 'förvaltningsgruppen',
   'föregående', 'nästa', 'punkt', 'punkten', 'bilaga', 'bilagan', 'sida', 'sid', 'se', 'enligt', 'information',
   'informerar', 'informerade', 'undrar', 'frågar', 'frågade', 'fråga', 'frågan', 'frågor', 'svarar', 'svarade',
-  'återkommer', 'önskar', 'mer', 'info', 'syntetiskt', 'syntetisk',
+  'återkommer', 'önskar', 'mer', 'info', 'syntetiskt', 'syntetisk', 'påminner', 'kvarstår', 'kvarstående', 'tidigare',
 ];
 
 export const NEVER_EMERGING: ReadonlySet<string> = new Set([...CALENDAR, ...PARTIES, ...FORMULAE]);

@@ -29,10 +29,12 @@ export interface EmergingOptions {
   minProtocols: number;
   /** How many times its baseline rate the latest rate must be. */
   minRise: number;
+  /** G² a rise needs to be more than chance: 3.84 is significance at p < 0.05 (χ² with one degree of freedom). */
+  minScore: number;
   limit: number;
 }
 
-export const DEFAULT_EMERGING_OPTIONS: EmergingOptions = { minCount: 5, minProtocols: 3, minRise: 2, limit: 30 };
+export const DEFAULT_EMERGING_OPTIONS: EmergingOptions = { minCount: 5, minProtocols: 3, minRise: 2, minScore: 3.84, limit: 30 };
 
 /** A term counted in more than this share of all protocols is a recurring formula, not a subject. */
 const BOILERPLATE_PROTOCOL_SHARE = 0.4;
@@ -122,7 +124,9 @@ export class TermCounts {
       const latestRate = a / latestTokens;
       const baselineRate = (b + 0.5) / baselineTokens;
       if (latestRate < options.minRise * baselineRate) continue;
-      found.push({ term, latestCount: a, baselineCount: b, score: round(logLikelihood(a, b, latestTokens, baselineTokens)) });
+      const score = logLikelihood(a, b, latestTokens, baselineTokens);
+      if (score < options.minScore) continue;
+      found.push({ term, latestCount: a, baselineCount: b, score: round(score) });
     }
     found.sort((x, y) => y.score - x.score || x.term.localeCompare(y.term, 'sv'));
     return { period, latest, baseline, terms: withoutSubsumedWords(found).slice(0, options.limit) };
