@@ -36,6 +36,12 @@ export function analyze(text: string, splitter: CompoundSplitter, inDocument: bo
   for (const match of findSynonyms(keyed, inDocument)) {
     for (let i = match.from; i < match.to; i++) words[i].synonyms.push(synonymTerm(match.group));
   }
+  // Abbreviations joined to a word by a hyphen count too ("MBL-förhandlingen", "SAM-uppföljningen").
+  for (const word of words) {
+    if (word.synonyms.length > 0 || !/['’-]/.test(word.raw)) continue;
+    const pieces = word.raw.split(/['’-]/).map((raw) => ({ key: matchKey(raw), raw }));
+    for (const match of findSynonyms(pieces, inDocument)) word.synonyms.push(synonymTerm(match.group));
+  }
   return words;
 }
 

@@ -11,7 +11,7 @@ const MIN_PART = 3;
 /** Words shorter than this are not split at all. */
 const MIN_WORD = 6;
 /** An unknown last part must be at least this long to be trusted after a linking -s-. */
-const MIN_UNKNOWN_HEAD = 6;
+const MIN_UNKNOWN_HEAD = 4;
 
 export class CompoundSplitter {
   private readonly words = new Set<string>();
@@ -113,7 +113,8 @@ export class CompoundSplitter {
     return best;
   }
 
-  private isHead(piece: string): boolean {
+  /** Whether a word the archive uses (in any inflection) could end a compound. */
+  isHead(piece: string): boolean {
     return piece.length >= MIN_PART && (this.words.has(piece) || this.keys.has(matchKey(piece)));
   }
 

@@ -33,8 +33,12 @@ export function planQuery(query: string, vocabulary: Vocabulary): QueryPlan {
     if (synonym) {
       let end = i + 1;
       while (end < words.length && words[end].synonyms.includes(synonym)) end++;
-      const literal = words.slice(i, end).filter((w) => !w.stopword).map((w) => w.keys[0]);
-      groups.push({ alternatives: literal.length > 0 ? [[synonym], literal] : [[synonym]] });
+      const literal = words.slice(i, end).filter((w) => !w.stopword);
+      const spelled =
+        literal.length === 1
+          ? groupForWord(normalize(literal[0].raw), literal[0].keys[0], vocabulary, corrections).alternatives
+          : [literal.map((w) => w.keys[0])];
+      groups.push({ alternatives: [[synonym], ...spelled.filter((terms) => terms.length > 0)] });
       i = end;
       continue;
     }
@@ -58,10 +62,12 @@ function groupForWord(
   }
   const partKeys = vocabulary.splitter.partKeys(word);
   if (partKeys && partKeys.every((k) => vocabulary.hasTerm(k))) return { alternatives: [partKeys] };
-  const corrected = vocabulary.correct(word);
+  const compounds = vocabulary.compoundsStartingWith(word);
+  if (compounds.length > 0) return { alternatives: compounds.map((c) => [matchKey(c)]) };
+  const corrected = vocabulary.correct(word, key);
   if (corrected) {
-    corrections.push({ from: word, to: corrected });
-    return { alternatives: [[matchKey(corrected)]] };
+    corrections.push({ from: word, to: corrected.word });
+    return { alternatives: [[corrected.term]] };
   }
   return { alternatives: [[key]] };
 }

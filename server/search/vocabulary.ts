@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { CompoundSplitter } from '../../ingest/lang/compounds.ts';
 import { isStopword } from '../../ingest/lang/swedish.ts';
-import { wordSpans } from '../../ingest/lang/terms.ts';
+import { matchKey, wordSpans } from '../../ingest/lang/terms.ts';
 
 /** A word written at most this often may be a slip of a common word. */
 const RARE = 2;
@@ -20,6 +20,7 @@ export class Vocabulary {
   private readonly terms = new Set<string>();
   /** Radix tree over the words, built on first use: only typo correction and autocomplete need it. */
   private tree: SearchableMap<number> | null = null;
+  private termTree: SearchableMap<number> | null = null;
   private readonly spellings = new Map<string, string | null>();
 
   constructor(snapshot?: VocabularySnapshot) {
@@ -43,7 +44,11 @@ export class Vocabulary {
   }
 
   addTerms(terms: Iterable<string>): void {
-    for (const term of terms) this.terms.add(term);
+    for (const term of terms) {
+      if (this.terms.has(term)) continue;
+      this.terms.add(term);
+      this.termTree = null;
+    }
   }
 
   /** Whether some indexed section has this term (own word key, compound part key or synonym term). */
@@ -52,21 +57,42 @@ export class Vocabulary {
   }
 
   /**
-   * The archive word nearest in spelling to an unknown word (edit distance 1, or 2 from eight letters on),
-   * preferring the closest and then the most frequent; null when there is none.
-   * @example vocabulary.correct('svergies') // 'sveriges'
+   * The nearest known spelling of an unknown word (edit distance 1, or 2 from eight letters on), looked for
+   * among the archive's words and among its index terms (so "friskvårdsbidarg" finds "friskvårdsbidrag",
+   * the stem of "friskvårdsbidraget"); the closest wins, then the more frequent. Null when there is none.
+   * @example vocabulary.correct('svergies', matchKey('svergies')) // { word: 'sveriges', term: 'sver' }
    */
-  correct(word: string): string | null {
+  correct(word: string, key: string): { word: string; term: string } | null {
     if (word.length < 4) return null;
-    const maxDistance = word.length >= 8 ? 2 : 1;
-    let best: { word: string; distance: number; count: number } | null = null;
-    for (const [candidate, [count, distance]] of this.radix().fuzzyGet(word, maxDistance)) {
-      if (candidate === word) continue;
-      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
-        best = { word: candidate, distance, count };
+    const maxDistance = (w: string) => (w.length >= 8 ? 2 : 1);
+    const candidates: Array<{ word: string; term: string; distance: number; count: number }> = [];
+    for (const [candidate, [count, distance]] of this.radix().fuzzyGet(word, maxDistance(word))) {
+      if (candidate !== word) candidates.push({ word: candidate, term: matchKey(candidate), distance, count });
+    }
+    if (key.length >= 4) {
+      for (const [term, [, distance]] of this.termRadix().fuzzyGet(key, maxDistance(key))) {
+        if (term !== key && !term.startsWith('=')) candidates.push({ word: term, term, distance, count: 0 });
       }
     }
-    return best?.word ?? null;
+    candidates.sort((a, b) => a.distance - b.distance || b.count - a.count);
+    return candidates.length > 0 ? { word: candidates[0].word, term: candidates[0].term } : null;
+  }
+
+  /**
+   * Archive words that are compounds beginning with this word, for a query word the archive only uses as
+   * the first part of compounds ("rehabilitering" → "rehabiliteringsprocessen"): the rest must be a word
+   * the archive knows, so "rehab" does not expand to every word that merely starts with it.
+   */
+  compoundsStartingWith(word: string, limit = 20): string[] {
+    if (word.length < 4) return [];
+    const found: string[] = [];
+    for (const [candidate] of this.radix().atPrefix(word)) {
+      const rest = candidate.slice(word.length);
+      const head = rest.startsWith('s') && rest.length > 3 && !this.splitter.isHead(rest) ? rest.slice(1) : rest;
+      if (head.length >= 3 && this.splitter.isHead(head)) found.push(candidate);
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 
   /**
@@ -79,10 +105,10 @@ export class Vocabulary {
     if (cached !== undefined) return cached;
     const count = this.words.get(word) ?? 0;
     let best: string | null = null;
-    if (count <= RARE && word.length >= 6 && /^\p{L}+$/u.test(word)) {
-      let bestCount = Math.max(count * 10, 5) - 1;
+    if (count <= RARE && word.length >= 6 && /^\p{L}+$/u.test(word) && !this.splitter.split(word)) {
+      let bestCount = Math.max(count * 3, 5) - 1;
       for (const [candidate, [candidateCount]] of this.radix().fuzzyGet(word, word.length >= 8 ? 2 : 1)) {
-        if (candidateCount > bestCount && !this.splitter.split(word)) {
+        if (candidateCount > bestCount) {
           best = candidate;
           bestCount = candidateCount;
         }
@@ -104,6 +130,11 @@ export class Vocabulary {
 
   snapshot(): VocabularySnapshot {
     return { words: [...this.words], terms: [...this.terms] };
+  }
+
+  private termRadix(): SearchableMap<number> {
+    if (!this.termTree) this.termTree = SearchableMap.from([...this.terms].map((t): [string, number] => [t, 0]));
+    return this.termTree;
   }
 
   private radix(): SearchableMap<number> {
