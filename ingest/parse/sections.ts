@@ -6,6 +6,7 @@
 import type { Block } from './blocks.ts';
 import { HEADING_NUMBER } from './blocks.ts';
 import { canFollow, numberParts } from './numbering.ts';
+import { splitSentences } from './sentences.ts';
 
 export interface RawSection {
   number: string;
@@ -33,10 +34,9 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim();
 }
 
-/** First sentence of a paragraph (up to ". " / "? " before a capital, or the end). */
+/** First sentence of a paragraph, split as everywhere else (abbreviations, a named speaker starting mid-line). */
 function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])(?=\s+["”“]?\p{Lu})/u.exec(text);
-  return (m ? m[1] : text).trim();
+  return splitSentences(text)[0] ?? text;
 }
 
 /**
@@ -44,7 +44,7 @@ function firstSentence(text: string): string {
  * beslutat …". The title ends where a capitalised word follows a lower-case word with no punctuation between.
  */
 function splitRunIn(sentence: string): { title: string; rest: string } | null {
-  const m = /^(.+?\p{Ll})\s+(\p{Lu}\p{Ll}.*)$/su.exec(sentence);
+  const m = /^(.*?(?:^|\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}\p{Ll}.*)$/su.exec(sentence);
   if (!m) return null;
   if (m[1].split(/\s+/).length > MAX_RUN_IN_TITLE_WORDS) return null;
   return { title: m[1], rest: m[2] };
