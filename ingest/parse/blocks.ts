@@ -16,6 +16,9 @@ export interface Block {
 
 /** A gap this many times the usual line gap separates paragraphs (≈20pt vs ≈14.5pt lines at 11pt). */
 const PARAGRAPH_GAP_RATIO = 1.2;
+/** Line pitch as a multiple of the font size: usual leading, and the widest a pitch within a paragraph gets. */
+const USUAL_LINE_PITCH_EM = 1.3;
+const MAX_LINE_PITCH_EM = 1.55;
 
 /** The font size carrying most characters: the body text size. */
 export function bodySizeOf(lines: Line[]): number {
@@ -38,7 +41,10 @@ function lineGapOf(lines: Line[], bodySize: number): number {
     total++;
   }
   const common = [...counts].filter(([, n]) => n >= Math.max(2, total * 0.1)).sort((a, b) => a[0] - b[0]);
-  return common[0]?.[0] ?? bodySize * 1.3;
+  const smallest = common[0]?.[0];
+  // Wider than any line pitch: a document of one-line paragraphs has only paragraph gaps; assume usual leading.
+  if (smallest === undefined || smallest > bodySize * MAX_LINE_PITCH_EM) return bodySize * USUAL_LINE_PITCH_EM;
+  return smallest;
 }
 
 /** A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information"). */
