@@ -16,7 +16,7 @@ export interface ForvaltningSpec {
   /** Unions that usually attend, and those usually listed under Förhinder. */
   unions: readonly Union[];
   usuallyAbsent: readonly Union[];
-  /** Verksamheter the statements talk about ("inom hemtjänsten"). */
+  /** Verksamheter the statements talk about ("inom hemtjänsten"); no topic words in them ("ekonomiskt bistånd"). */
   units: readonly string[];
   places: readonly string[];
   agenda: AgendaStyle;
@@ -30,7 +30,7 @@ export interface ForvaltningSpec {
   namedAnswers: boolean;
 }
 
-const DISTRICT_UNITS = ['hemtjänsten', 'förskolan', 'individ- och familjeomsorgen', 'äldreboendena', 'ekonomiskt bistånd', 'LSS-boendena', 'socialpsykiatrin', 'parkleken'];
+const DISTRICT_UNITS = ['hemtjänsten', 'förskolan', 'individ- och familjeomsorgen', 'äldreboendena', 'försörjningsstödet', 'LSS-boendena', 'socialpsykiatrin', 'parkleken'];
 const DISTRICT_UNIONS: readonly Union[] = ['Vision', 'Kommunal', 'Akademikerförbundet SSR', 'Saco', 'Sveriges Lärare', 'Ledarna'];
 
 export const STOCKHOLM: readonly ForvaltningSpec[] = [

@@ -1,8 +1,9 @@
 // What the protocols talk about, per topic: the employer's information sentences, the unions' statements and
 // the subjects of their questions, in the word forms and compounds real protocols use (korttidssjukfrånvaron,
 // friskfaktorsinventering, hot- och våldssituationer …). `{unit}` is replaced by one of the förvaltning's
-// verksamheter. Keep each topic's words out of the other topics' sentences: the truth counts a sentence for the
-// topic it was written for, and analytics tests compare their counts with it.
+// verksamheter. Keep each topic's words out of the other topics' sentences (no "nyrekrytering" under heltid, no
+// "skyddsombuden" under sjukfrånvaro, no "omställning" under the new law): the truth counts a sentence for the
+// topic it was written for, and analytics tests compare what the parser tags with it.
 
 /** The taxonomy ids of the shared protocol contract. */
 export const TAXONOMY = [
@@ -47,7 +48,7 @@ export const TOPICS: readonly TopicVocabulary[] = [
     ],
     statements: [
       'lyfter att medarbetarna inom {unit} upplever en ökad hotbild och att hot- och våldsrisker måste bedömas innan hembesök.',
-      'framhåller att utbildningen i hot och våld behöver erbjudas alla nyanställda.',
+      'framhåller att genomgången av rutinen för hot och våld behöver ges till alla nyanställda.',
     ],
     subjects: [
       {
@@ -61,9 +62,9 @@ export const TOPICS: readonly TopicVocabulary[] = [
         answers: ['rutinen börjar gälla den första i nästa månad och presenteras på APT', 'rutinen mot hot och våld är beslutad och finns på intranätet'],
       },
       {
-        ask: 'om arbetsgivaren avser att göra en riskbedömning av ensamarbete kopplat till hot och våld inom {unit}',
-        noun: 'riskbedömningen av ensamarbete och våldsrisker inom {unit}',
-        answers: ['riskbedömningen görs tillsammans med skyddsombuden under kvartalet', 'en sådan riskbedömning av hot- och våldsrisker genomfördes i höstas och uppdateras nu'],
+        ask: 'om arbetsgivaren avser att kartlägga ensamarbete kopplat till hot och våld inom {unit}',
+        noun: 'kartläggningen av ensamarbete och våldsrisker inom {unit}',
+        answers: ['kartläggningen av ensamarbetet görs under kvartalet', 'en sådan kartläggning av hot- och våldsrisker genomfördes i höstas och uppdateras nu'],
       },
     ],
   },
@@ -71,11 +72,11 @@ export const TOPICS: readonly TopicVocabulary[] = [
     id: 'friskfaktorer', role: 'workenv',
     info: [
       'Arbetet med friskfaktorer fortsätter och varje enhet ska välja två friskfaktorer att arbeta med under året.',
-      'Friskfaktorplaneraren från Suntarbetsliv presenterades och chefer uppmanas att använda den tillsammans med skyddsombuden.',
+      'Friskfaktorplaneraren från Suntarbetsliv presenterades och chefer uppmanas att använda den tillsammans med de fackliga ombuden.',
       'En friskfaktorsinventering har genomförts inom {unit} och resultatet visar styrkor i ledarskap och delaktighet.',
     ],
     statements: [
-      'ser positivt på arbetet med friskfaktorer men vill att skyddsombuden involveras tidigare.',
+      'ser positivt på arbetet med friskfaktorer men vill att de fackliga organisationerna involveras tidigare.',
       'menar att friskfaktorerna behöver kopplas till enheternas handlingsplaner.',
     ],
     subjects: [
@@ -100,8 +101,8 @@ export const TOPICS: readonly TopicVocabulary[] = [
       'Sjukskrivningarna inom {unit} är fortsatt höga och chefer får stöd av HR i rehabiliteringsarbetet.',
     ],
     statements: [
-      'lyfter att den höga sjukfrånvaron inom {unit} hänger ihop med hög arbetsbelastning.',
-      'vill att analysen av sjukfrånvaron görs tillsammans med skyddsombuden.',
+      'lyfter att den höga sjukfrånvaron inom {unit} hänger ihop med för lite återhämtning mellan passen.',
+      'vill att analysen av sjukfrånvaron görs tillsammans med de fackliga organisationerna.',
     ],
     subjects: [
       {
@@ -140,9 +141,9 @@ export const TOPICS: readonly TopicVocabulary[] = [
         answers: ['fjorton anmälningar är inte klarmarkerade och cheferna har fått påminnelse', 'samtliga tillbud är nu slutförda i IA'],
       },
       {
-        ask: 'när arbetsmiljöutbildningen för chefer och skyddsombud hålls under året',
-        noun: 'den gemensamma arbetsmiljöutbildningen för chefer och skyddsombud',
-        answers: ['arbetsmiljöutbildningen hålls i två steg, digitalt i vår och på plats i höst'],
+        ask: 'när arbetsmiljökursen för chefer och skyddsombud hålls under året',
+        noun: 'den gemensamma arbetsmiljökursen för chefer och skyddsombud',
+        answers: ['arbetsmiljökursen hålls i två steg, digitalt i vår och på plats i höst'],
       },
     ],
   },
@@ -174,9 +175,9 @@ export const TOPICS: readonly TopicVocabulary[] = [
   {
     id: 'samverkan', role: 'other',
     info: [
-      'Uppföljningen av samverkansöverenskommelsen pågår och ska vara klar före sommaren.',
-      'Årshjulet för samverkan gicks igenom och förslaget till mötestider för nästa år presenterades.',
-      'Arbetsgivaren informerar om att de lokala samverkansgrupperna inom {unit} ska ses över.',
+      'Uppföljningen av samverkansöverenskommelsen pågår och samverkansgrupperna ska lämna synpunkter på samverkan före sommaren.',
+      'Årshjulet för samverkan gicks igenom och förslaget till mötestider för samverkansgrupperna nästa år presenterades.',
+      'Arbetsgivaren informerar om att de lokala samverkansgrupperna inom {unit} ska ses över så att samverkan sker närmare verksamheten.',
     ],
     statements: [
       'anser att samverkan på förvaltningsgruppen fungerar bra men att handlingarna behöver skickas ut tidigare.',
@@ -223,12 +224,12 @@ export const TOPICS: readonly TopicVocabulary[] = [
     id: 'heltid/anställningsformer', role: 'info',
     info: [
       'Andelen timavlönade inom {unit} redovisades uppdelat per verksamhet.',
-      'Heltid som norm gäller vid nyrekrytering och medarbetare som ofrivilligt arbetar deltid erbjuds högre sysselsättningsgrad.',
+      'Heltid som norm gäller vid nyanställning och medarbetare som ofrivilligt arbetar deltid erbjuds högre sysselsättningsgrad.',
       'Antalet visstidsanställningar har minskat och fler har fått tillsvidareanställning.',
     ],
     statements: [
       'lyfter att många timavlönade inom {unit} vill ha tillsvidareanställning.',
-      'menar att heltid som norm inte efterlevs vid nyrekrytering.',
+      'menar att heltid som norm inte efterlevs vid nyanställning.',
     ],
     subjects: [
       {
@@ -237,9 +238,9 @@ export const TOPICS: readonly TopicVocabulary[] = [
         answers: ['nio medarbetare har anmält önskemål om heltid och erbjuds utökad sysselsättningsgrad'],
       },
       {
-        ask: 'om heltid är norm eller en möjlighet vid nyrekrytering',
-        noun: 'frågan om heltid som norm vid nyrekrytering',
-        answers: ['heltid är norm vid nyrekrytering och tjänster annonseras på heltid'],
+        ask: 'om heltid är norm eller en möjlighet vid nyanställning',
+        noun: 'heltid som norm vid nyanställning',
+        answers: ['heltid är norm vid nyanställning och tjänster annonseras på heltid'],
       },
     ],
   },
@@ -248,7 +249,7 @@ export const TOPICS: readonly TopicVocabulary[] = [
     info: [
       'Arbetsgivaren informerar om ett phishingförsök som riktats mot medarbetare och påminner om informationssäkerheten.',
       'En ny rutin för hantering av personuppgifter och informationssäkerhet har tagits fram.',
-      'Utbildningen i informationssäkerhet är obligatorisk för alla medarbetare och ska vara genomförd före årets slut.',
+      'Webbkursen i informationssäkerhet är obligatorisk för alla medarbetare och ska vara genomförd före årets slut.',
     ],
     statements: [
       'påpekar att kraven på informationssäkerhet gör det svårt att arbeta mobilt inom {unit}.',
@@ -270,7 +271,7 @@ export const TOPICS: readonly TopicVocabulary[] = [
     id: 'organisationsförändring', role: 'info',
     info: [
       'Arbetsgivaren informerar om den planerade omorganisationen där {unit} delas i två enheter.',
-      'Organisationsförändringen inom {unit} har riskbedömts och MBL-förhandling sker i nästa månad.',
+      'Organisationsförändringen inom {unit} har analyserats och MBL-förhandling sker i nästa månad.',
       'Sammanslagningen av avdelningarna genomförs vid årsskiftet.',
     ],
     statements: [
@@ -284,21 +285,21 @@ export const TOPICS: readonly TopicVocabulary[] = [
         answers: ['ingen medarbetare blir övertalig och alla erbjuds placering i den nya organisationen'],
       },
       {
-        ask: 'när riskbedömningen av organisationsförändringen ska presenteras',
-        noun: 'riskbedömningen inför organisationsförändringen',
-        answers: ['riskbedömningen presenteras vid MBL-förhandlingen'],
+        ask: 'när konsekvensanalysen av organisationsförändringen ska presenteras',
+        noun: 'konsekvensanalysen inför organisationsförändringen',
+        answers: ['konsekvensanalysen av den nya organisationen presenteras vid MBL-förhandlingen'],
       },
     ],
   },
   {
     id: 'nya socialtjänstlagen', role: 'info',
     info: [
-      'Arbetsgivaren informerar om omställningen till nya socialtjänstlagen som träder i kraft den 1 juli 2025.',
+      'Arbetsgivaren informerar om förberedelserna inför nya socialtjänstlagen som träder i kraft den 1 juli 2025.',
       'Förberedelserna inför nya socialtjänstlagen pågår och en projektgrupp har tillsatts inom {unit}.',
       'Nya socialtjänstlagen innebär ett större fokus på förebyggande arbete och kunskapsbaserad socialtjänst.',
     ],
     statements: [
-      'lyfter att omställningen till nya socialtjänstlagen sker snabbt och att handläggarna behöver tid för att sätta sig in i lagen.',
+      'lyfter att arbetet med att införa nya socialtjänstlagen går snabbt och att handläggarna behöver tid för att sätta sig in i lagen.',
     ],
     subjects: [
       {
@@ -316,7 +317,7 @@ export const TOPICS: readonly TopicVocabulary[] = [
       'En kartläggning av vilka AI-verktyg som används i verksamheterna har gjorts.',
     ],
     statements: [
-      'vill att AI-verktygen riskbedöms innan de införs inom {unit}.',
+      'vill att AI-verktygen utvärderas innan de införs inom {unit}.',
     ],
     subjects: [
       {
