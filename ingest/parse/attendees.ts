@@ -27,6 +27,14 @@ function headerOf(text: string): Mode | null {
   return null;
 }
 
+/** A label with its list on the same line: "Närvarande: Anna Berg, Olle Ek", "Förhinder: Ledarna". */
+function inlineHeader(text: string): { mode: Mode; rest: string } | null {
+  const m = /^([^:]{2,30}):\s*(.+)$/u.exec(text);
+  const mode = m ? headerOf(m[1]) : null;
+  if (!m || !mode || mode === 'skip') return null;
+  return { mode, rest: m[2] };
+}
+
 /** A line ending in a comma continues on the next ("Louise Lindberg-Svärd," / "Vårdförbundet"). */
 function mergeContinuations(texts: string[]): string[] {
   const merged: string[] = [];
@@ -38,7 +46,9 @@ function mergeContinuations(texts: string[]): string[] {
   return merged;
 }
 
-function personWithRole(text: string, mode: Mode): Attendee | null {
+function personWithRole(line: string, mode: Mode): Attendee | null {
+  // "Anna Berg (Vision)" says the same as "Anna Berg, Vision".
+  const text = line.replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
   const [rawName, ...rest] = text.split(',');
   const name = rawName.trim();
   if (!NAME.test(name) || canonicalParty(name)) return null;
@@ -69,19 +79,29 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean)
   const attendees: Attendee[] = [];
   const absentParties: Party[] = [];
   let mode: Mode = 'present';
-  const texts = lines.filter((l) => !isTitle(l)).map((l) => l.text.trim());
-  for (const text of mergeContinuations(texts)) {
-    const header = headerOf(text);
+  // A table row reads as "name, role": its cells are what commas separate in running lists.
+  const texts = lines.filter((l) => !isTitle(l)).map((l) => (l.cells ? l.cells.join(', ') : l.text).trim());
+  for (const line of mergeContinuations(texts)) {
+    const header = headerOf(line);
     if (header) {
       mode = header;
       continue;
     }
+    const inline = inlineHeader(line);
+    if (inline) mode = inline.mode;
+    const text = inline ? inline.rest : line;
     if (mode === 'skip') continue;
     if (mode === 'absent') {
       for (const item of text.split(/,|\s+och\s+/)) {
         const party = canonicalParty(item) ?? canonicalParty(item.split(/\s+/).slice(-2).join(' '));
         if (party && !absentParties.includes(party)) absentParties.push(party);
       }
+      continue;
+    }
+    const names = inline ? text.split(/,|\s+och\s+/).map((n) => n.trim()) : [];
+    if (names.length > 1 && names.every((n) => NAME.test(n) && !canonicalParty(n))) {
+      const side = mode === 'union' ? 'fack' : 'arbetsgivare';
+      attendees.push(...names.map((name) => ({ name, side, party: null, role: null }) as Attendee));
       continue;
     }
     const listed = partyList(text);

@@ -17,7 +17,7 @@ export interface MeetingSources {
 
 const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
 const KNOWN = meetingData.forvaltningar;
-const SUFFIX = new RegExp(`([\\p{Lu}][\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})\\b`, 'iu');
+const SUFFIX = new RegExp(`(\\p{Lu}[\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})(?![\\p{L}])`, 'u');
 const FACK = new RegExp(`\\b(\\p{Lu}\\p{Ll}+(?:${meetingData.fackforvaltningEndings.join('|')}))\\b`, 'u');
 
 function canonicalForvaltning(name: string): string {
@@ -68,7 +68,7 @@ function labelled(preamble: Line[], labels: string[]): string | null {
 }
 
 function findDate(s: MeetingSources, time: string | null): { date: string | null; stated: boolean } {
-  const titled = s.title ? findDayMonth(s.title) : null;
+  const titled = s.title ? findDayMonth(s.title) ?? findIsoDate(s.title) : null;
   if (titled?.year) return { date: isoDate(titled), stated: true };
   const letterhead = s.furniture.map((l) => findIsoDate(l.text)).find((d): d is DayMonth => d !== null) ?? null;
   const timed = time ? findDayMonth(time) ?? findIsoDate(time) : null;
@@ -77,6 +77,9 @@ function findDate(s: MeetingSources, time: string | null): { date: string | null
     if (year) return { date: isoDate({ ...timed, year }), stated: true };
   }
   if (letterhead) return { date: isoDate(letterhead), stated: true };
+  // A head without labels: the first full date written before the first agenda item ("Datum 12 mars 2024").
+  const headed = s.preamble.map((l) => findDayMonth(l.text) ?? findIsoDate(l.text)).find((d) => d?.year);
+  if (headed) return { date: isoDate(headed), stated: true };
   const signatures = s.furniture.map((l) => findIsoDate(l.text)).filter((d): d is DayMonth => d !== null);
   return { date: inferMonth(s.text, signatures), stated: false };
 }

@@ -74,7 +74,9 @@ export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
     if (numbered) {
       const parts = numberParts(numbered.number);
       const bold = isHeadingFont(block, bodySize);
-      const plausible = canFollow(previous, parts) || (bold && (previous === null || parts[0] >= previous[0]));
+      // Paragraph-sign numbering (§ 45, § 46 …) runs on across meetings, so it need not start at 1.
+      const paragraphSign = block.text.startsWith('§') && (previous === null || parts[0] > previous[0]);
+      const plausible = canFollow(previous, parts) || paragraphSign || (bold && (previous === null || parts[0] >= previous[0]));
       if (plausible && bold) {
         let title = numbered.rest;
         // A bold number on its own line: the bold block after it is the title.
@@ -95,6 +97,30 @@ export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
     }
     if (current) current.blocks.push(block);
     else preamble.push(block);
+  }
+  if (sections.length === 0) return unnumberedSections(blocks, bodySize);
+  return { preamble, sections };
+}
+
+/** Short enough to be a heading rather than a bold sentence. */
+const MAX_HEADING_CHARS = 120;
+
+/**
+ * Protocols without numbered items: bold headings larger than the body text stand for the items, numbered in
+ * order. A first heading larger than the next is the document title, not an item.
+ */
+function unnumberedSections(blocks: Block[], bodySize: number): SectionSplit {
+  const isHeading = (b: Block): boolean => b.bold && !b.table && b.size > bodySize && b.text.length <= MAX_HEADING_CHARS;
+  const headings = blocks.filter(isHeading);
+  const titled = headings.length > 1 && headings[0].size > headings[1].size;
+  const items = titled ? headings.slice(1) : headings;
+  if (items.length < 2) return { preamble: blocks, sections: [] };
+  const first = blocks.indexOf(items[0]);
+  const preamble = blocks.slice(0, first);
+  const sections: RawSection[] = [];
+  for (const block of blocks.slice(first)) {
+    if (isHeading(block)) sections.push({ number: String(sections.length + 1), title: cleanTitle(block.text), page: block.page, blocks: [] });
+    else sections[sections.length - 1].blocks.push(block);
   }
   return { preamble, sections };
 }
