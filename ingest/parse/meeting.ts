@@ -18,7 +18,7 @@ export interface MeetingSources {
 const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
 const KNOWN = meetingData.forvaltningar;
 const SUFFIX = new RegExp(`(\\p{Lu}[\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})(?![\\p{L}])`, 'u');
-const FACK = new RegExp(`\\b(\\p{Lu}\\p{Ll}+(?:${meetingData.fackforvaltningEndings.join('|')}))\\b`, 'u');
+const FACK = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+(?:${meetingData.fackforvaltningEndings.join('|')}))(?![\\p{L}])`, 'u');
 
 function canonicalForvaltning(name: string): string {
   const known = KNOWN.find((k) => k.toLowerCase() === name.toLowerCase() || `${k.toLowerCase()}s` === name.toLowerCase());

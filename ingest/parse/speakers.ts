@@ -10,10 +10,10 @@ export type Speaker = { party: Party | null; person: string | null };
 
 const VERBS = cues.speechVerbs.join('|');
 /** "Magnus Borgsten svarar": a first and last name before a speech verb. */
-const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:${VERBS})\\b`, 'u');
+const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
-const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})\\b`, 'u');
-const AFTER_VERB = new RegExp(`\\b(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
+const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
+const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
 /** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
 const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
 

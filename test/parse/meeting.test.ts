@@ -1,0 +1,54 @@
+// Meeting facts: förvaltning from the letterhead, date stated or inferred, attendance with sides and parties.
+import { describe, expect, it } from 'vitest';
+import type { Line } from '../../ingest/model.ts';
+import { parseAttendance } from '../../ingest/parse/attendees.ts';
+import { inferMonth } from '../../ingest/parse/dates.ts';
+import { readMeeting } from '../../ingest/parse/meeting.ts';
+
+const lines = (texts: string[]): Line[] => texts.map((text, i) => ({ page: 1, text, x: 71, y: 700 - 20 * i, size: 11, bold: false, gapBefore: 20 }));
+
+describe('meeting facts', () => {
+  it('names the förvaltning from the letterhead without the suffix or genitive s', () => {
+    const m = readMeeting({ title: null, furniture: lines(['Skärholmens stadsdelsförvaltning Protokoll']), preamble: [], text: 'Socialförvaltningen nämns i texten.' });
+    expect(m.forvaltning).toBe('Skärholmen');
+  });
+  it('names a fackförvaltning by its own name', () => {
+    expect(readMeeting({ title: null, furniture: lines(['Äldreförvaltningen Protokoll']), preamble: [], text: '' }).forvaltning).toBe('Äldreförvaltningen');
+  });
+  it('reads the date under Tidpunkt, taking the year from the title when Tidpunkt has none', () => {
+    const m = readMeeting({ title: 'Protokoll från förvaltningsgruppen den 14 januari 2025', furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00', 'Plats:', 'Paddan']), text: '' });
+    expect(m).toMatchObject({ date: '2025-01-14', dateStated: true, place: 'Paddan', body: 'förvaltningsgrupp' });
+  });
+  it('infers the month from the justering deadline and the next meeting when no date is stated', () => {
+    const text = 'Justeras senast den 8 december kl.12.00. Nästa förvaltningsgrupp är den 15 januari 2026 kl.9-11.';
+    expect(inferMonth(text, [])).toBe('2025-12');
+    expect(readMeeting({ title: null, furniture: [], preamble: [], text })).toMatchObject({ date: '2025-12', dateStated: false });
+  });
+  it('finds who opened the meeting and who kept the minutes', () => {
+    const m = readMeeting({ title: null, furniture: [], preamble: [], text: 'Mötet öppnades av Magnus Borgsten\nSekreterare valdes till Caroline Seidefors.' });
+    expect(m).toMatchObject({ chair: 'Magnus Borgsten', secretary: 'Caroline Seidefors' });
+  });
+});
+
+describe('attendance', () => {
+  it('reads employer roles, union lists and Förhinder', () => {
+    const list = parseAttendance(
+      lines(['Närvarande:', 'Stadsdelsförvaltningen', 'Lars Wennberg, avdelningschef nämndkansliet', 'Fackliga organisationer', 'Kommunal: Charlotte Andersson, Piero Cima', 'SACO: Carl Korch', 'Förhinder', 'Ledarna', 'Vårdförbundet', 'Tidpunkt:', '12 mars 2024']),
+      () => false,
+    );
+    expect(list.attendees).toEqual([
+      { name: 'Lars Wennberg', side: 'arbetsgivare', party: null, role: 'avdelningschef nämndkansliet' },
+      { name: 'Charlotte Andersson', side: 'fack', party: 'Kommunal', role: null },
+      { name: 'Piero Cima', side: 'fack', party: 'Kommunal', role: null },
+      { name: 'Carl Korch', side: 'fack', party: 'Saco', role: null },
+    ]);
+    expect(list.absentParties).toEqual(['Ledarna', 'Vårdförbundet']);
+  });
+  it('reads the visible names of a list cut at the start, the side from the role', () => {
+    const list = parseAttendance(lines(['Anna Hamlin, Individ och Familj', 'Louise Lindberg-Svärd,', 'Vårdförbundet', 'Tidpunkt:', 'idag']), () => false);
+    expect(list.attendees).toEqual([
+      { name: 'Anna Hamlin', side: 'arbetsgivare', party: null, role: 'Individ och Familj' },
+      { name: 'Louise Lindberg-Svärd', side: 'fack', party: 'Vårdförbundet', role: null },
+    ]);
+  });
+});
