@@ -12,6 +12,8 @@ import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts'
 import { discoverPdfs } from './discover.ts';
 import { startParsePool, type ParsePool } from './parse-pool.ts';
 
+export type { ParsePool };
+
 export interface IngestFile {
   path: string;
   /** Name to show and to parse under; defaults to the last part of `path`. */
@@ -57,6 +59,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Give up on a file after this long in the parser. */
   timeoutMs?: number;
+  /**
+   * Workers to parse with, kept by the caller between runs (the upload route keeps one warm, because starting a
+   * worker — loading pdf.js and the parser — takes seconds). Without it the run starts its own and stops it at the end.
+   */
+  pool?: ParsePool;
 }
 
 /** Outcomes saved per transaction: large enough to amortise the commit, small enough to show up promptly. */
@@ -114,7 +121,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
   const writer = new BatchWriter(options.store, parserVersion);
   // Files already handled in this run, by content: the same bytes under a second name are not parsed twice.
   const inThisRun = new Map<string, Promise<FileResult>>();
-  let pool: ParsePool | undefined;
+  let pool: ParsePool | undefined = options.pool;
 
   const parse = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
     const size = bytes.byteLength;
@@ -175,7 +182,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
     await Promise.all(inFlight);
     await writer.flush();
   } finally {
-    await pool?.close();
+    if (pool !== options.pool) await pool?.close();
   }
   report.results = results;
   report.elapsedMs = Date.now() - started;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { sha256 } from '../../ingest/pipeline.ts';
 import { ingestFiles } from '../../ingest/run/ingest.ts';
+import { startParsePool, type ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 
@@ -59,6 +60,8 @@ async function storeUpload(dataDir: string, bytes: Uint8Array): Promise<string> 
 export async function archiveRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
   const { store } = options;
   const router = Router();
+  // One parse worker for uploads, started by the first upload and kept warm for the next ones.
+  let pool: ParsePool | undefined;
 
   router.get('/sources', async (_req, res) => {
     const sources = await store.listSources();
@@ -69,6 +72,7 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         status: s.status,
         errorKind: s.errorKind,
         error: s.error,
+        errorPage: s.errorPage,
         pages: s.pages,
         ingestedAt: s.ingestedAt,
         protocolId: s.protocolId,
@@ -102,7 +106,8 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
       }
       const bytes = new Uint8Array(req.body);
       const path = await storeUpload(options.dataDir, bytes);
-      const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1 });
+      pool ??= startParsePool({ size: 1 });
+      const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1, pool });
       const result = report.results[0];
       if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
       if (result.status === 'unchanged' && result.previous === 'ok') {
@@ -113,5 +118,5 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
     },
   );
 
-  return { router };
+  return { router, close: async () => pool?.close() };
 }
