@@ -1,6 +1,6 @@
 // The förvaltningar the generator writes protocols for: the hand-described Stockholm ones first (each with its
-// own letterhead, agenda habit, party spellings and verksamheter), then plain förvaltningar of other
-// municipalities that `--protocols N` draws on when a benchmark needs more förvaltningar than Stockholm has.
+// own letterhead, agenda habit, party spellings and verksamheter), then Stockholm's other förvaltningar and
+// other cities' stadsdelsförvaltningar, which `--protocols N` draws on when a benchmark needs more.
 import type { SpellingStyle, Union } from './parties.ts';
 
 export type AgendaStyle = 'district' | 'subnumbered' | 'paragraph';
@@ -114,37 +114,72 @@ export const STOCKHOLM: readonly ForvaltningSpec[] = [
   },
 ];
 
-const MUNICIPALITIES = [
-  'Solna', 'Sundbyberg', 'Huddinge', 'Nacka', 'Botkyrka', 'Haninge', 'Järfälla', 'Täby', 'Södertälje', 'Uppsala',
-  'Västerås', 'Örebro', 'Linköping', 'Norrköping', 'Jönköping', 'Gävle', 'Sundsvall', 'Umeå', 'Luleå', 'Karlstad',
-  'Växjö', 'Halmstad', 'Borås', 'Eskilstuna', 'Kalmar', 'Falun', 'Östersund', 'Kristianstad', 'Lund', 'Trollhättan',
+/** Stockholm's other stadsdelsförvaltningar, for archives larger than the hand-described ones. */
+const MORE_STOCKHOLM_DISTRICTS = ['Hässelby-Vällingby', 'Kungsholmen', 'Norrmalm', 'Skarpnäck', 'Östermalm'];
+
+/** Stockholm's other fackförvaltningar and kontor, with the verksamheter their protocols talk about. */
+const MORE_STOCKHOLM_DEPARTMENTS: readonly { name: string; units: string[]; unions: Union[] }[] = [
+  { name: 'Kulturförvaltningen', units: ['Stadsbiblioteket', 'Kulturskolan', 'Stadsarkivet'], unions: ['Vision', 'Saco', 'Kommunal', 'Sveriges Lärare'] },
+  { name: 'Idrottsförvaltningen', units: ['simhallarna', 'idrottsplatserna', 'bokningen'], unions: ['Kommunal', 'Vision', 'Saco'] },
+  { name: 'Miljöförvaltningen', units: ['miljötillsynen', 'livsmedelskontrollen', 'miljöanalysen'], unions: ['Saco', 'Vision', 'Ledarna'] },
+  { name: 'Serviceförvaltningen', units: ['kontaktcenter', 'lönecentrum', 'redovisningscentrum'], unions: ['Vision', 'Saco', 'Kommunal', 'Ledarna'] },
+  { name: 'Trafikkontoret', units: ['gatudriften', 'trafikplaneringen', 'parkeringsövervakningen'], unions: ['Saco', 'Vision', 'Kommunal', 'Ledarna'] },
+  { name: 'Stadsbyggnadskontoret', units: ['bygglovsavdelningen', 'planavdelningen', 'lantmäteriet'], unions: ['Saco', 'Vision', 'Ledarna'] },
+  { name: 'Fastighetskontoret', units: ['förvaltningsavdelningen', 'torghandeln', 'projektavdelningen'], unions: ['Saco', 'Vision', 'Kommunal'] },
+  { name: 'Exploateringskontoret', units: ['markavdelningen', 'projektavdelningen'], unions: ['Saco', 'Vision', 'Ledarna'] },
+  { name: 'Överförmyndarförvaltningen', units: ['handläggningen', 'granskningen av årsräkningar'], unions: ['Vision', 'Akademikerförbundet SSR', 'Saco'] },
+  { name: 'Stadsledningskontoret', units: ['HR-avdelningen', 'kommunstyrelsens kansli', 'digitaliseringsavdelningen'], unions: ['Saco', 'Vision', 'Ledarna'] },
 ];
 
-const MUNICIPAL_DEPARTMENTS = [
-  { name: 'Socialförvaltningen', slug: 'social', unions: ['Akademikerförbundet SSR', 'Vision', 'Kommunal', 'Saco'] as Union[], units: ['barn och unga', 'vuxenenheten', 'försörjningsstödet'] },
-  { name: 'Vård- och omsorgsförvaltningen', slug: 'vard-omsorg', unions: ['Kommunal', 'Vårdförbundet', 'Vision', 'Akademikerförbundet SSR'] as Union[], units: ['hemtjänsten', 'särskilda boenden', 'hemsjukvården'] },
-  { name: 'Utbildningsförvaltningen', slug: 'utbildning', unions: ['Sveriges Lärare', 'Sveriges Skolledare', 'Kommunal', 'Vision'] as Union[], units: ['grundskolan', 'förskolan', 'elevhälsan'] },
-  { name: 'Kultur- och fritidsförvaltningen', slug: 'kultur-fritid', unions: ['Vision', 'Kommunal', 'Saco'] as Union[], units: ['biblioteken', 'fritidsgårdarna', 'simhallarna'] },
-  { name: 'Stadsbyggnadsförvaltningen', slug: 'stadsbyggnad', unions: ['Saco', 'Vision', 'Ledarna'] as Union[], units: ['bygglovsenheten', 'planenheten', 'lantmäteriet'] },
+/**
+ * Stadsdelsförvaltningar of other cities (Göteborg's until 2020, Malmö's until 2013), written the Stockholm way
+ * ("Angereds stadsdelsförvaltning") so a parser reads their short name from the letterhead as it does for
+ * Stockholm's. Only benchmarks reach them.
+ */
+const OTHER_CITY_DISTRICTS = [
+  'Angered', 'Majorna-Linné', 'Askim-Frölunda-Högsbo', 'Lundby', 'Örgryte-Härlanda', 'Biskopsgården', 'Kortedala',
+  'Tynnered', 'Torslanda', 'Backa', 'Rosengård', 'Limhamn-Bunkeflo', 'Kirseberg', 'Fosie', 'Husie', 'Oxie', 'Hyllie',
+  'Gottsunda', 'Gränby', 'Sävja', 'Vivalla', 'Brickebacken', 'Ryd', 'Skäggetorp', 'Navestad', 'Hageby', 'Råslätt',
+  'Öxnehaga', 'Norrby', 'Hässleholmen', 'Ålidhem', 'Holmsund', 'Sätra', 'Andersberg', 'Araby', 'Nydala',
 ];
 
-/** Every förvaltning the generator knows, Stockholm's first; `--protocols N` takes them in this order. */
+function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/[^a-z0-9]+/g, '-');
+}
+
+/** "Angered" → "Angereds", "Hässleholmen" → "Hässleholmens"; names ending in s take no extra s. */
+function genitive(name: string): string {
+  return /[sxz]$/.test(name) ? name : `${name}s`;
+}
+
+const AGENDA_CYCLE: readonly [AgendaStyle, NumberingStyle][] = [['district', 'dot'], ['paragraph', 'paragraph'], ['subnumbered', 'dot'], ['district', 'plain']];
+
+function district(name: string, i: number): ForvaltningSpec {
+  const [agenda, numbering] = AGENDA_CYCLE[i % AGENDA_CYCLE.length];
+  return {
+    name, letterhead: `${genitive(name)} stadsdelsförvaltning`, slug: slugOf(name), kind: 'stadsdel',
+    unions: DISTRICT_UNIONS, usuallyAbsent: ['Vårdförbundet', 'Sveriges Skolledare'], units: DISTRICT_UNITS,
+    places: ['Stadsdelshuset, sammanträdesrum 1', 'Via Teams'], agenda, numbering,
+    spelling: { Saco: i % 4, 'Akademikerförbundet SSR': i % 2 }, headerDate: i % 3 !== 2, addressFooter: null,
+    namedAnswers: i % 3 === 1,
+  };
+}
+
+function department(d: (typeof MORE_STOCKHOLM_DEPARTMENTS)[number], i: number): ForvaltningSpec {
+  const [agenda, numbering] = AGENDA_CYCLE[(i + 1) % AGENDA_CYCLE.length];
+  return {
+    name: d.name, letterhead: d.name, slug: slugOf(d.name), kind: 'fack', unions: d.unions, usuallyAbsent: ['Vårdförbundet'],
+    units: d.units, places: ['Sammanträdesrummet, plan 4', 'Via Teams'], agenda, numbering,
+    spelling: { Saco: i % 3, Arbetsgivaren: i % 2 }, headerDate: true, addressFooter: null, namedAnswers: i % 2 === 0,
+  };
+}
+
+/** Every förvaltning the generator knows, the hand-described ones first; `--protocols N` takes them in this order. */
 export function forvaltningCatalog(): ForvaltningSpec[] {
-  const others: ForvaltningSpec[] = [];
-  MUNICIPALITIES.forEach((municipality, i) => {
-    for (const dept of MUNICIPAL_DEPARTMENTS) {
-      const name = `${dept.name} ${municipality}`;
-      others.push({
-        name, letterhead: `${municipality} kommun, ${dept.name.toLowerCase()}`,
-        slug: `${municipality.toLowerCase().replace(/å|ä/g, 'a').replace(/ö/g, 'o')}-${dept.slug}`, kind: 'fack',
-        unions: dept.unions, usuallyAbsent: ['Ledarna'], units: dept.units,
-        places: ['Stadshuset, sammanträdesrum 2', 'Via Teams'],
-        agenda: (['district', 'paragraph', 'subnumbered'] as const)[i % 3],
-        numbering: (['dot', 'paragraph', 'dot'] as const)[i % 3],
-        spelling: { Saco: i % 4, 'Akademikerförbundet SSR': i % 2 }, headerDate: i % 2 === 0, addressFooter: null,
-        namedAnswers: i % 3 === 1,
-      });
-    }
-  });
-  return [...STOCKHOLM, ...others];
+  return [
+    ...STOCKHOLM,
+    ...MORE_STOCKHOLM_DISTRICTS.map(district),
+    ...MORE_STOCKHOLM_DEPARTMENTS.map(department),
+    ...OTHER_CITY_DISTRICTS.map((name, i) => district(name, i + MORE_STOCKHOLM_DISTRICTS.length)),
+  ];
 }
