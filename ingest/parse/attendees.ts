@@ -63,7 +63,8 @@ function personWithRole(line: string, mode: Mode): Attendee | null {
 }
 
 function partyList(text: string): Attendee[] | null {
-  const m = /^([^:]{2,40}):\s*(.+)$/u.exec(text);
+  // "Kommunal: Anna Berg, Olle Ek" or "Kommunal – Anna Berg".
+  const m = /^([^:]{2,40}?)(?::|\s[–-])\s*(.+)$/u.exec(text);
   const party = m ? canonicalParty(m[1]) : null;
   if (!m || !party) return null;
   const side = party === 'Arbetsgivaren' ? 'arbetsgivare' : 'fack';

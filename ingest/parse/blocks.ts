@@ -47,8 +47,8 @@ function lineGapOf(lines: Line[], bodySize: number): number {
   return smallest;
 }
 
-/** A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information"). */
-export const HEADING_NUMBER = /^(?:§\s*)?(\d{1,3}(?:\.\d{1,2})*)\.?\s*(?=[\p{Lu}"”“]|$)/u;
+/** A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information", "4) Ekonomi"). */
+export const HEADING_NUMBER = /^(?:§\s*)?(\d{1,3}(?:\.\d{1,2})*)[.)]?\s*(?=[\p{Lu}"”“]|$)/u;
 
 const TERMINAL = /[.!?:;]["”’)]*$/u;
 const RUNS_ON = /^["”“’(]*[\p{Ll}\d]/u;

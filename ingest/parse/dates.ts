@@ -3,7 +3,13 @@
 // är den 15 januari 2026", signature dates).
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const MONTH = `(${MONTHS.join('|')})`;
+/** Full month names and their short forms ("jan", "sept.", "okt"). */
+const MONTH = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?`;
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
+}
 
 export interface DayMonth {
   day: number;
@@ -11,7 +17,7 @@ export interface DayMonth {
   year: number | null;
 }
 
-const DAY_MONTH = new RegExp(`(\\d{1,2})(?::e|:a)?\\s+${MONTH}(?:\\s+(\\d{4}))?`, 'iu');
+const DAY_MONTH = new RegExp(`(\\d{1,2})(?::e|:a)?\\s+${MONTH}(?![\\p{L}])(?:\\s+(\\d{4}))?`, 'iu');
 const ISO = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/;
 
 function pad(n: number): string {
@@ -26,7 +32,7 @@ export function isoDate(d: DayMonth): string | null {
 export function findDayMonth(text: string): DayMonth | null {
   const m = DAY_MONTH.exec(text);
   if (!m) return null;
-  return { day: Number(m[1]), month: MONTHS.indexOf(m[2].toLowerCase()) + 1, year: m[3] ? Number(m[3]) : null };
+  return { day: Number(m[1]), month: monthNumber(m[2]), year: m[3] ? Number(m[3]) : null };
 }
 
 export function findIsoDate(text: string): DayMonth | null {
@@ -39,7 +45,7 @@ const NEXT_MEETING = new RegExp(`nästa\\s+(?:möte|förvaltningsgrupp|sammantr�
 
 function dayMonthFrom(m: RegExpExecArray | null): DayMonth | null {
   if (!m) return null;
-  return { day: Number(m[1]), month: MONTHS.indexOf(m[2].toLowerCase()) + 1, year: m[3] ? Number(m[3]) : null };
+  return { day: Number(m[1]), month: monthNumber(m[2]), year: m[3] ? Number(m[3]) : null };
 }
 
 /**

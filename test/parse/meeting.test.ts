@@ -19,6 +19,10 @@ describe('meeting facts', () => {
     const m = readMeeting({ title: 'Protokoll från förvaltningsgruppen den 14 januari 2025', furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00', 'Plats:', 'Paddan']), text: '' });
     expect(m).toMatchObject({ date: '2025-01-14', dateStated: true, place: 'Paddan', body: 'förvaltningsgrupp' });
   });
+  it('reads short month names and ISO dates in a title', () => {
+    expect(readMeeting({ title: null, furniture: [], preamble: lines(['Tid: tisdag 12 jan. 2024 kl 13']), text: '' }).date).toBe('2024-01-12');
+    expect(readMeeting({ title: 'Protokoll FVG 2024-03-12', furniture: [], preamble: [], text: '' }).date).toBe('2024-03-12');
+  });
   it('infers the month from the justering deadline and the next meeting when no date is stated', () => {
     const text = 'Justeras senast den 8 december kl.12.00. Nästa förvaltningsgrupp är den 15 januari 2026 kl.9-11.';
     expect(inferMonth(text, [])).toBe('2025-12');
@@ -43,6 +47,10 @@ describe('attendance', () => {
       { name: 'Carl Korch', side: 'fack', party: 'Saco', role: null },
     ]);
     expect(list.absentParties).toEqual(['Ledarna', 'Vårdförbundet']);
+  });
+  it('reads "Party – names" and "Name (Party)" lines', () => {
+    const list = parseAttendance(lines(['Närvarande', 'Vision – Anna Berg', 'Olle Ek (Kommunal)']), () => false);
+    expect(list.attendees.map((a) => [a.name, a.party])).toEqual([['Anna Berg', 'Vision'], ['Olle Ek', 'Kommunal']]);
   });
   it('reads the visible names of a list cut at the start, the side from the role', () => {
     const list = parseAttendance(lines(['Anna Hamlin, Individ och Familj', 'Louise Lindberg-Svärd,', 'Vårdförbundet', 'Tidpunkt:', 'idag']), () => false);

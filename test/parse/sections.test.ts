@@ -41,6 +41,20 @@ describe('finding agenda items', () => {
     ]);
   });
 
+  it('reads "4) X" numbering and paragraph-sign numbering that runs on from earlier meetings', () => {
+    expect(items(['1) Mötets öppnande', 'Text.', '2) Övriga frågor', 'Inga.']).map((s) => s.number)).toEqual(['1', '2']);
+    expect(items(['§ 45 Mötets öppnande', 'Text.', '§ 46 Val av justerare', 'Text.']).map((s) => s.number)).toEqual(['45', '46']);
+  });
+
+  it('falls back to bold headings larger than the text when no item is numbered', () => {
+    const title = { text: 'Protokoll samverkansgrupp', bold: true, size: 16 };
+    const text = 'Ordföranden hälsade alla välkomna och gick igenom dagordningen för mötet.';
+    expect(items([title, heading('Mötets öppnande'), text, heading('Ekonomi'), text])).toEqual([
+      { number: '1', title: 'Mötets öppnande' },
+      { number: '2', title: 'Ekonomi' },
+    ]);
+  });
+
   it('accepts skipped numbers (an agenda without item 8)', () => {
     expect(items([heading('7. Information'), 'Text.', heading('9. Facklig information'), 'Text.']).map((s) => s.number)).toEqual(['7', '9']);
   });
