@@ -58,11 +58,15 @@ export function composeDiscussion(ctx: MeetingContext, topic: TopicId): Discussi
 
 /** The employer's response printed after a question, or null when the protocol records none. */
 export function responseTo(ctx: MeetingContext, status: QuestionStatus, forwarded: boolean, answers: readonly string[]): string | null {
-  const { rng } = ctx;
   if (status === 'unanswered') return null;
-  const slots = { employer: employerName(ctx), manager: managerName(ctx) };
-  if (status === 'deferred') return fill(rng.pick(forwarded ? FORWARDING : DEFERRING), slots);
+  if (status === 'deferred') return fill(ctx.rng.pick(forwarded ? FORWARDING : DEFERRING), { employer: employerName(ctx), manager: managerName(ctx) });
+  return answerTo(ctx, answers);
+}
+
+/** A substantive answer, by "Arbetsgivaren" or, where the förvaltning writes so, by the manager who gave it. */
+export function answerTo(ctx: MeetingContext, answers: readonly string[]): string {
+  const { rng } = ctx;
   const answer = rng.pick(answers);
   const templates = ctx.spec.namedAnswers && rng.chance(0.7) ? NAMED_ANSWERING : ANSWERING;
-  return fill(rng.pick(templates), { ...slots, answer, Answer: capitalize(answer) });
+  return fill(rng.pick(templates), { employer: employerName(ctx), manager: managerName(ctx), answer, Answer: capitalize(answer) });
 }
