@@ -35,7 +35,7 @@ export function progressDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
 
   const draw = (p: IngestProgress) => {
     if (stream.isTTY) {
-      const line = `${bar(p)} ${describeProgress(p)}`.slice(0, Math.max(20, (stream.columns ?? 80) - 1));
+      const line = `${bar(p)} ${describeProgress(p)}`.slice(0, Math.max(20, (stream.columns || 80) - 1));
       stream.write(`\r\x1b[2K${line}`);
     } else {
       stream.write(`${describeProgress(p)}\n`);
