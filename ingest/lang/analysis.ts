@@ -25,12 +25,15 @@ export interface AnalyzedWord {
  * @example analyze('Korttidssjukfrånvaron ökar', splitter, true)[0].parts // includes 'sjukfrånvaro'
  */
 export function analyze(text: string, splitter: CompoundSplitter, inDocument: boolean): AnalyzedWord[] {
+  const cache = wordCache(splitter);
   const words: AnalyzedWord[] = wordSpans(text).map((span) => {
-    const pieces = span.word.split(/['’-]/).filter((p) => p.length > 0);
-    const keys = [matchKey(span.word)];
-    if (pieces.length > 1) for (const piece of pieces) if (!isStopword(piece)) keys.push(matchKey(piece));
-    const parts = pieces.flatMap((piece) => splitter.subterms(piece));
-    return { raw: span.raw, start: span.start, end: span.end, stopword: isStopword(span.word), keys, parts, synonyms: [] };
+    let analysis = cache.get(span.word);
+    if (!analysis) {
+      analysis = analyzeWord(span.word, splitter);
+      cache.set(span.word, analysis);
+    }
+    const { stopword, keys, parts } = analysis;
+    return { raw: span.raw, start: span.start, end: span.end, stopword, keys: [...keys], parts, synonyms: [] };
   });
   const keyed = words.map((w) => ({ key: w.keys[0], raw: w.raw }));
   for (const match of findSynonyms(keyed, inDocument)) {
@@ -43,6 +46,29 @@ export function analyze(text: string, splitter: CompoundSplitter, inDocument: bo
     for (const match of findSynonyms(pieces, inDocument)) word.synonyms.push(synonymTerm(match.group));
   }
   return words;
+}
+
+type WordAnalysis = Pick<AnalyzedWord, 'stopword' | 'keys' | 'parts'>;
+
+function analyzeWord(word: string, splitter: CompoundSplitter): WordAnalysis {
+  const pieces = word.split(/['’-]/).filter((p) => p.length > 0);
+  const keys = [matchKey(word)];
+  if (pieces.length > 1) for (const piece of pieces) if (!isStopword(piece)) keys.push(matchKey(piece));
+  const parts = pieces.flatMap((piece) => splitter.subterms(piece));
+  return { stopword: isStopword(word), keys, parts };
+}
+
+// What each word analyses to, per splitter, until its vocabulary grows: texts repeat their words (Zipf), so
+// most words of a large archive are analysed once.
+const caches = new WeakMap<CompoundSplitter, { version: number; words: Map<string, WordAnalysis> }>();
+
+function wordCache(splitter: CompoundSplitter): Map<string, WordAnalysis> {
+  let cache = caches.get(splitter);
+  if (!cache || cache.version !== splitter.version || cache.words.size > 500_000) {
+    cache = { version: splitter.version, words: new Map() };
+    caches.set(splitter, cache);
+  }
+  return cache.words;
 }
 
 /** The index terms of an analysed text: own keys and synonym terms, and compound-part keys apart. */

@@ -17,6 +17,8 @@ export class CompoundSplitter {
   private readonly words = new Set<string>();
   private readonly keys = new Set<string>();
   private readonly cache = new Map<string, Part[] | null>();
+  /** Grows whenever the vocabulary does, so callers caching what the splitter said know to forget it. */
+  version = 0;
 
   /** @param vocabulary surface words (normalised) that may serve as parts of compounds. */
   constructor(vocabulary: Iterable<string> = []) {
@@ -32,6 +34,7 @@ export class CompoundSplitter {
     this.words.add(normalized);
     this.keys.add(matchKey(normalized));
     this.cache.clear();
+    this.version++;
   }
 
   /**

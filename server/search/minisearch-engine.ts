@@ -2,7 +2,7 @@
 // matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
 // stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
 // Utterances are also indexed per speaking party, which is how the party filter finds who said the words.
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analysis.ts';
@@ -11,20 +11,24 @@ import { matchKey } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
-import { countFacets } from './facets.ts';
+import { FacetTable } from './facet-table.ts';
 import { passesFilters } from './filters.ts';
 import { PARTIES } from './parties.ts';
 import { phraseMatcher } from './phrase.ts';
-import { planQuery, type QueryPlan, type TermGroup } from './plan.ts';
+import { planQuery, type QueryPlan } from './plan.ts';
+import { scoreGroups } from './term-scorer.ts';
+import { firstK } from './top-k.ts';
 import { passageOf } from './snippet.ts';
 import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-const CONTENT_FIELDS = ['title', 'text', 'parts', 'meta'];
-const BOOST = { title: 2, text: 1, parts: 0.4, meta: 0.3 };
+// Two content fields only: every field multiplies the work of each term look-up. The section title's terms
+// are written into `text` twice, which weighs them as a boost would.
+const CONTENT_FIELDS = ['text', 'parts'];
+const BOOST = { text: 1, parts: 0.4 };
 const partyField = (party: string) => `by:${party}`;
 const FIELDS = [...CONTENT_FIELDS, ...PARTIES.map(partyField)];
 
@@ -53,6 +57,7 @@ export class MiniSearchEngine implements SearchEngine {
   private readonly slotsByProtocol = new Map<ProtocolId, number[]>();
   private readonly texts = new TextStore();
   private vocabulary = new Vocabulary();
+  private facetTable = new FacetTable();
 
   async index(records: AsyncIterable<SectionRecord> | SectionRecord[]): Promise<void> {
     const all: SectionRecord[] = [];
@@ -62,6 +67,7 @@ export class MiniSearchEngine implements SearchEngine {
     this.slotsByProtocol.clear();
     this.texts.clear();
     this.vocabulary = new Vocabulary();
+    this.facetTable = new FacetTable();
     const sections = all.map(sectionDocOf);
     // Count every word before analysing any, so compounds find parts that only occur in later sections.
     for (const section of sections) this.countWords(section);
@@ -79,6 +85,7 @@ export class MiniSearchEngine implements SearchEngine {
     for (const slot of this.slotsByProtocol.get(protocolId) ?? []) {
       this.mini.discard(slot);
       this.docs[slot] = null;
+      this.facetTable.set(slot, null);
       this.texts.delete(slot);
     }
     this.slotsByProtocol.delete(protocolId);
@@ -107,24 +114,32 @@ export class MiniSearchEngine implements SearchEngine {
     }
 
     const docs = this.docs;
-    const byDate = (a: { slot: number }, b: { slot: number }) => (docs[b.slot]!.date ?? '').localeCompare(docs[a.slot]!.date ?? '');
-    matches.sort(request.sort === 'date' ? (a, b) => byDate(a, b) || b.score - a.score : (a, b) => b.score - a.score || byDate(a, b));
-
-    const shown = matches.slice((page - 1) * pageSize, page * pageSize);
+    // Plain comparisons: ISO dates sort as strings, and localeCompare was a visible cost per match.
+    const dateOf = (slot: number) => docs[slot]!.date ?? '';
+    const byDate = (a: { slot: number }, b: { slot: number }) => {
+      const x = dateOf(a.slot);
+      const y = dateOf(b.slot);
+      return x < y ? 1 : x > y ? -1 : 0;
+    };
+    const order =
+      request.sort === 'date'
+        ? (a: { slot: number; score: number }, b: { slot: number; score: number }) => byDate(a, b) || b.score - a.score
+        : (a: { slot: number; score: number }, b: { slot: number; score: number }) => b.score - a.score || byDate(a, b);
+    const shown = firstK(matches, page * pageSize, order).slice((page - 1) * pageSize);
     return {
       total: matches.length,
       page,
       pageSize,
       relaxed,
       hits: shown.map((m) => this.hit(m.slot, m.score, plan)),
-      facets: countFacets(matches.map((m) => docs[m.slot]!)),
+      facets: this.facetTable.count(matches.map((m) => m.slot)),
       corrections: plan.corrections,
       suggestions: matches.length === 0 ? plan.corrections.map((c) => c.to) : [],
     };
   }
 
   facets(): Facets {
-    return countFacets(this.docs.filter((d): d is SectionDoc => d !== null));
+    return this.facetTable.count(this.liveSlots());
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -154,6 +169,8 @@ export class MiniSearchEngine implements SearchEngine {
     await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
     this.docs = meta.docs;
     this.vocabulary = new Vocabulary(meta.vocabulary);
+    this.facetTable = new FacetTable();
+    this.docs.forEach((doc, slot) => this.facetTable.set(slot, doc));
     this.slotsByProtocol.clear();
     this.docs.forEach((doc, slot) => {
       if (doc) this.slotOwner(doc.protocolId).push(slot);
@@ -164,21 +181,22 @@ export class MiniSearchEngine implements SearchEngine {
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', request: SearchRequest): Array<{ slot: number; score: number }> {
     const filters = request.filters ?? {};
-    const fields = filters.party ? [partyField(filters.party)] : CONTENT_FIELDS;
-    const query: Query = { combineWith, queries: plan.groups.map(groupQuery) };
+    const fields = filters.party ? { [partyField(filters.party)]: 1 } : BOOST;
+    const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
     const docs = this.docs;
-    const results: SearchResult[] = this.mini.search(query, {
-      fields,
-      boost: BOOST,
-      filter: (result) => {
-        const doc = docs[result.id as number];
-        return doc !== null && passesFilters(doc, filters);
-      },
-    });
+    const { slots, scores } = scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, (slot) => docs[slot] !== null);
     const phrases = plan.phrases.map(phraseMatcher);
-    return results
-      .filter((r) => phrases.every((matches) => matches(this.texts.get(r.id as number))))
-      .map((r) => ({ slot: r.id as number, score: r.score }));
+    const matches: Array<{ slot: number; score: number }> = [];
+    for (const slot of slots) {
+      if (filtered && !passesFilters(docs[slot]!, filters)) continue;
+      if (phrases.length > 0 && !phrases.every((phrase) => this.texts.contains(slot, phrase.literals) || phrase.matches(this.texts.get(slot)))) continue;
+      matches.push({ slot, score: scores[slot] });
+    }
+    return matches;
+  }
+
+  private *liveSlots(): Iterable<number> {
+    for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot]) yield slot;
   }
 
   private browse(accept: (doc: SectionDoc) => boolean): Array<{ slot: number; score: number }> {
@@ -236,13 +254,10 @@ export class MiniSearchEngine implements SearchEngine {
     const words = this.analyzeDocument(text);
     const title = indexTerms(analyze(doc.sectionTitle, splitter, true));
     const body = indexTerms(words);
-    const meta = indexTerms(analyze([doc.forvaltning, doc.body, doc.title, ...doc.parties].filter(Boolean).join(' · '), splitter, true));
     const document: IndexDocument = {
       id: slot,
-      title: [...title.direct, ...title.parts].join(' '),
-      text: body.direct.join(' '),
-      parts: body.parts.join(' '),
-      meta: [...meta.direct, ...meta.parts].join(' '),
+      text: [...title.direct, ...title.direct, ...body.direct].join(' '),
+      parts: [...title.parts, ...body.parts].join(' '),
     };
     for (const [party, partyWords] of wordsByParty(doc, words)) {
       const terms = indexTerms(partyWords);
@@ -252,9 +267,13 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary.addTerms(title.parts);
     this.vocabulary.addTerms(body.direct);
     this.vocabulary.addTerms(body.parts);
-    this.vocabulary.addTerms(meta.direct);
     this.mini.add(document);
+    // The scorer reads postings by minisearch's short id; both count up from 0 and are never reused.
+    if ((this.mini as unknown as { _idToShortId: Map<number, number> })._idToShortId.get(slot) !== slot) {
+      throw new Error('search index out of step with its section table; rebuild it');
+    }
     this.docs.push(doc);
+    this.facetTable.set(slot, doc);
     this.texts.set(slot, text);
     this.slotOwner(doc.protocolId).push(slot);
   }
@@ -264,14 +283,6 @@ export class MiniSearchEngine implements SearchEngine {
     if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
     return slots;
   }
-}
-
-/** One group as a minisearch query: any alternative, each alternative all of its terms. */
-function groupQuery(group: TermGroup): Query {
-  return {
-    combineWith: 'OR',
-    queries: group.alternatives.map((terms): Query => (terms.length === 1 ? terms[0] : { combineWith: 'AND', queries: terms })),
-  };
 }
 
 /** The words of the section said by each party, by where its utterances lie in the text. */

@@ -33,12 +33,14 @@ export function planQuery(query: string, vocabulary: Vocabulary): QueryPlan {
     if (synonym) {
       let end = i + 1;
       while (end < words.length && words[end].synonyms.includes(synonym)) end++;
+      // Every section with a variant of the group carries its term, so the literal words only add
+      // something when the archive lacks them and they expand to compounds or a correction.
       const literal = words.slice(i, end).filter((w) => !w.stopword);
-      const spelled =
-        literal.length === 1
-          ? groupForWord(normalize(literal[0].raw), literal[0].keys[0], vocabulary, corrections).alternatives
-          : [literal.map((w) => w.keys[0])];
-      groups.push({ alternatives: [[synonym], ...spelled.filter((terms) => terms.length > 0)] });
+      const alternatives = [[synonym]];
+      if (literal.length === 1 && !vocabulary.hasTerm(literal[0].keys[0])) {
+        alternatives.push(...groupForWord(normalize(literal[0].raw), literal[0].keys[0], vocabulary, corrections).alternatives);
+      }
+      groups.push({ alternatives });
       i = end;
       continue;
     }

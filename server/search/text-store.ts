@@ -16,6 +16,16 @@ export class TextStore {
     return range ? this.buffer.toString('utf8', range[0], range[0] + range[1]) : '';
   }
 
+  /** Whether the text of a slot contains any of these strings exactly (searched in the stored bytes). */
+  contains(slot: number, literals: string[]): boolean {
+    const text = this.added.get(slot);
+    if (text !== undefined) return literals.some((l) => text.includes(l));
+    const range = this.offsets[slot];
+    if (!range || literals.length === 0) return false;
+    const bytes = this.buffer.subarray(range[0], range[0] + range[1]);
+    return literals.some((l) => bytes.indexOf(l, 0, 'utf8') >= 0);
+  }
+
   set(slot: number, text: string): void {
     this.added.set(slot, text);
   }

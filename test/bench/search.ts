@@ -1,0 +1,165 @@
+// `npm run bench:search`: the minisearch engine beside SQLite FTS5 on synthetic archives of 10,000 and
+// 100,000 sections (corpus sections replicated with varied metadata). For each engine and size, in a fresh
+// process so memory figures are its own: index build time, size on disk, load time, RSS, and latency
+// p50/p95/p99 of a fixed 15-query mix with and without filters (each search includes facets and snippets),
+// and whether the engine finds compound words FTS5's tokens cannot. BENCH_SIZES=10000 to run one size;
+// BENCH_PROFILE=1 writes CPU profiles (node --cpu-prof) to data/bench/profiles.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SearchEngine, SearchFilters, SearchRequest } from '../../server/search/engine.ts';
+import { Fts5Engine } from '../../server/search/fts5-engine.ts';
+import { MiniSearchEngine } from '../../server/search/minisearch-engine.ts';
+import { syntheticSections } from './synthetic-sections.ts';
+
+const QUERIES = [
+  'sjukfrånvaro', 'friskfaktor', 'våld', 'hot och våld', 'SAM', 'MBL', 'budget i balans', '"hot och våld"',
+  'sjukfrånvarro', 'arbetsgivaren svarar', 'socialsekreterare handlingsplan', 'skyddsronder förskola',
+  'informationssäkerhetsklassning', 'samverkan', 'friskvårdsbidrag',
+];
+const FILTERS: SearchFilters[] = [
+  { forvaltning: 'Skärholmen' },
+  { party: 'Akademikerförbundet SSR' },
+  { from: '2024-01-01', to: '2024-12-31' },
+  { body: 'förvaltningsgrupp', forvaltning: 'Bromma' },
+];
+/** Compound queries and a word of the corpus that only a compound-aware engine finds with them. */
+const COMPOUNDS: Array<[string, string]> = [
+  ['friskfaktor', 'friskfaktorsinventering'],
+  ['våld', 'våldsincidenten'],
+  ['frånvaro', 'korttidsfrånvaron'],
+  ['säkerhetsklassning', 'informationssäkerhetsklassningar'],
+  ['friskvård', 'friskvårdsbidraget'],
+];
+const ROUNDS = 12;
+
+interface Figures {
+  engine: string;
+  sections: number;
+  buildMs: number;
+  diskBytes: number;
+  loadMs: number;
+  rssMiB: number;
+  plain: number[];
+  filtered: number[];
+  compounds: Record<string, boolean>;
+}
+
+function engineNamed(name: string): SearchEngine {
+  return name === 'fts5' ? new Fts5Engine() : new MiniSearchEngine();
+}
+
+async function measure(engineName: string, sections: number): Promise<Figures> {
+  const records = await syntheticSections(sections);
+  const dir = await mkdtemp(join(tmpdir(), `bench-${engineName}-`));
+  try {
+    let started = performance.now();
+    const builder = engineNamed(engineName);
+    await builder.index(records);
+    const buildMs = performance.now() - started;
+    await builder.save(dir);
+    const diskBytes = (await Promise.all((await readdir(dir)).map(async (f) => (await stat(join(dir, f))).size))).reduce((a, b) => a + b, 0);
+
+    records.length = 0;
+    const engine = engineNamed(engineName);
+    globalThis.gc?.();
+    started = performance.now();
+    await engine.load(dir);
+    const loadMs = performance.now() - started;
+
+    const run = (request: SearchRequest) => {
+      const t = performance.now();
+      engine.search(request);
+      return performance.now() - t;
+    };
+    for (const query of QUERIES) run({ query });
+    const plain: number[] = [];
+    const filtered: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      QUERIES.forEach((query, i) => {
+        plain.push(run({ query }));
+        filtered.push(run({ query, filters: FILTERS[(i + round) % FILTERS.length] }));
+      });
+    }
+    const compounds: Record<string, boolean> = {};
+    for (const [query, word] of COMPOUNDS) {
+      const hits = engine.search({ query, pageSize: 100 }).hits;
+      compounds[query] = hits.some((h) => h.snippet.text.toLowerCase().includes(word));
+    }
+    return { engine: engineName, sections, buildMs, diskBytes, loadMs, rssMiB: process.memoryUsage().rss / 2 ** 20, plain, filtered, compounds };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function runChild(engine: string, sections: number): Figures {
+  const self = fileURLToPath(import.meta.url);
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(import.meta.dirname, '../../data/bench/profiles')}`]
+    : [];
+  const out = execFileSync(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', self, '--child', engine, String(sections)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Figures;
+}
+
+function table(rows: Figures[]): string {
+  const f = (n: number, d = 1) => n.toFixed(d);
+  const lines = [
+    'engine      sections  build s  disk MiB  load s  RSS MiB  p50 ms  p95 ms  p99 ms  filtered p50/p95/p99 ms  compounds found',
+  ];
+  for (const r of rows) {
+    const found = Object.entries(r.compounds).filter(([, ok]) => ok).map(([q]) => q);
+    lines.push(
+      [
+        r.engine.padEnd(10),
+        String(r.sections).padStart(9),
+        f(r.buildMs / 1000, 2).padStart(8),
+        f(r.diskBytes / 2 ** 20).padStart(9),
+        f(r.loadMs / 1000, 2).padStart(7),
+        f(r.rssMiB, 0).padStart(8),
+        f(percentile(r.plain, 50), 2).padStart(7),
+        f(percentile(r.plain, 95), 2).padStart(7),
+        f(percentile(r.plain, 99), 2).padStart(7),
+        `${f(percentile(r.filtered, 50), 2)}/${f(percentile(r.filtered, 95), 2)}/${f(percentile(r.filtered, 99), 2)}`.padStart(24),
+        `  ${found.length}/${COMPOUNDS.length} ${found.join(', ')}`,
+      ].join(' '),
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') {
+    const figures = await measure(process.argv[3], Number(process.argv[4]));
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return;
+  }
+  const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const rows: Figures[] = [];
+  for (const sections of sizes) {
+    for (const engine of ['minisearch', 'fts5']) {
+      process.stderr.write(`measuring ${engine} on ${sections} sections …\n`);
+      rows.push(runChild(engine, sections));
+    }
+  }
+  console.log(table(rows));
+  for (const sections of sizes) {
+    const [mini, fts] = ['minisearch', 'fts5'].map((e) => rows.find((r) => r.engine === e && r.sections === sections)!);
+    const ratio = (a: number[], b: number[]) => (percentile(a, 95) / percentile(b, 95)).toFixed(2);
+    console.log(
+      `${sections} sections: minisearch/FTS5 p95 ratio ${ratio(mini.plain, fts.plain)} (filtered ${ratio(mini.filtered, fts.filtered)}); target p95 ≤ 10 ms and ≤ 2× FTS5`,
+    );
+  }
+}
+
+await main();
