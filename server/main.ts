@@ -1,6 +1,7 @@
 // `npm start`: opens the archive database, ingests the bundled sample archive on first start (when the database
 // is missing), and serves the API and the web UI on one port (PORT, default 3000).
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { openStore } from '../ingest/store/sqlite.ts';
 import { ingestSampleArchive } from './sample-archive.ts';
@@ -22,7 +23,8 @@ const { app, close } = await createApp({
   adminToken: process.env.ADMIN_TOKEN || undefined,
 });
 const server = app.listen(port, () => {
-  process.stderr.write(`Protokollarkivet: http://localhost:${port}/ (data in ${dataDir})\n`);
+  const { port: actual } = server.address() as AddressInfo;
+  process.stderr.write(`Protokollarkivet: http://localhost:${actual}/ (data in ${dataDir})\n`);
   if (!process.env.ADMIN_TOKEN) process.stderr.write('Uploads are off: set ADMIN_TOKEN to enable them.\n');
 });
 

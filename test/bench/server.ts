@@ -1,0 +1,180 @@
+// Benchmark: the server at archive scale — cold start time and RSS of `npm start`'s server on an archive of
+// N protocols (default 10,000), and /api/search under 32 concurrent connections on loopback (autocannon).
+//
+//   npm run bench:server -- [--protocols 10000] [--parse 48] [--seconds 10] [--connections 32] [--out FILE]
+//
+// Parsing 10,000 PDFs would take longer than this benchmark should, so it parses `--parse` generated protocols
+// through the real pipeline and replicates them under further förvaltning names up to `--protocols` (a real SQLite
+// file). The server runs as its own process, exactly as `npm start` runs it: the first start builds and saves the
+// search index and aggregates; the second start, which is timed, loads them.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateAndParse } from '../analytics/generated-archive.ts';
+import { storeWith } from '../analytics/archive-store.ts';
+import { replicateArchive } from './replicate.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerBench {
+  protocols: number;
+  sections: number;
+  firstStartSeconds: number;
+  coldStartSeconds: number;
+  coldStartRssMb: number;
+  rssAfterLoadMb: number;
+  http: { connections: number; seconds: number; requests: number; requestsPerSecond: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number; non2xx: number };
+}
+
+/** The query mix sent under load: words, compounds, a phrase, an abbreviation, a typo, with and without filters. */
+const QUERIES = [
+  'q=sjukfrånvaro',
+  'q=hot%20och%20v%C3%A5ld',
+  'q=friskfaktor',
+  'q=%22skyddsrond%22',
+  'q=SAM',
+  'q=budget&party=Saco',
+  'q=sjukfr%C3%A5nvarro',
+  'q=arbetsmilj%C3%B6&from=2024-01-01&to=2024-12-31',
+  'q=kompetensf%C3%B6rs%C3%B6rjning&status=deferred',
+  'q=samverkan&sort=date',
+];
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitForServer(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePort, reject) => {
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const m = /http:\/\/localhost:(\d+)\//.exec(err);
+      if (m) resolvePort(`http://127.0.0.1:${m[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err.slice(-500)}`)));
+  });
+}
+
+/** Starts the server as `npm start` does (without the web build) and returns once the API answers. */
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const base = await waitForServer(child);
+  const response = await fetch(`${base}/api/status`);
+  if (!response.ok) throw new Error(`/api/status answered ${response.status}`);
+  return { child, base, seconds: (performance.now() - started) / 1000 };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+async function load(base: string, connections: number, seconds: number): Promise<ServerBench['http']> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/search?${q}` })),
+      },
+      (err, res) => (err ? fail(err) : done(res)),
+    );
+    // autocannon reports p2.5/p50/p97.5 percentiles but not p95: keep every latency to compute it.
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    connections,
+    seconds,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: +percentile(latencies, 50).toFixed(1),
+    p95Ms: +percentile(latencies, 95).toFixed(1),
+    p99Ms: +percentile(latencies, 99).toFixed(1),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export async function benchServer(options: { protocols: number; parse: number; seconds: number; connections: number }): Promise<ServerBench> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-'));
+  try {
+    process.stderr.write(`parsing ${options.parse} generated protocols and replicating to ${options.protocols}…\n`);
+    const archive = await generateAndParse({ seed: 7, forvaltningar: 6, from: '2024-01', to: '2025-12', protocols: options.parse });
+    const protocols = replicateArchive(archive.parsed.map((p) => p.protocol), options.protocols);
+    const store = await storeWith(protocols, join(dataDir, 'archive.sqlite'));
+    await store.close();
+    const sections = protocols.reduce((n, p) => n + p.sections.length, 0);
+
+    process.stderr.write('first start (builds and saves the index)…\n');
+    const first = await startServer(dataDir);
+    await fetch(`${first.base}/api/search?q=sjukfr%C3%A5nvaro`);
+    await stop(first.child);
+
+    process.stderr.write('cold start (loads the saved index)…\n');
+    const cold = await startServer(dataDir);
+    const coldStartRssMb = rssMb(cold.child.pid!);
+    process.stderr.write(`load: ${options.connections} connections for ${options.seconds} s…\n`);
+    const http = await load(cold.base, options.connections, options.seconds);
+    const rssAfterLoadMb = rssMb(cold.child.pid!);
+    await stop(cold.child);
+    return {
+      protocols: protocols.length,
+      sections,
+      firstStartSeconds: +first.seconds.toFixed(2),
+      coldStartSeconds: +cold.seconds.toFixed(2),
+      coldStartRssMb,
+      rssAfterLoadMb,
+      http,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function printServerBench(b: ServerBench): void {
+  console.log(`\nServer on ${b.protocols} protocols (${b.sections} sections)`);
+  console.log(`  first start (index built):  ${b.firstStartSeconds} s`);
+  console.log(`  cold start (index loaded):  ${b.coldStartSeconds} s   RSS ${b.coldStartRssMb} MiB (after load test ${b.rssAfterLoadMb} MiB)`);
+  const h = b.http;
+  console.log(`  /api/search, ${h.connections} connections, ${h.seconds} s: ${h.requestsPerSecond} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms (${h.requests} requests, ${h.errors} errors, ${h.non2xx} non-2xx)`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      protocols: { type: 'string', default: '10000' },
+      parse: { type: 'string', default: '48' },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      out: { type: 'string' },
+    },
+  });
+  const result = await benchServer({
+    protocols: Number(values.protocols),
+    parse: Number(values.parse),
+    seconds: Number(values.seconds),
+    connections: Number(values.connections),
+  });
+  printServerBench(result);
+  if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2));
+}
