@@ -86,7 +86,7 @@ export function partiesSpec(rows: TrendRow[], topicLabel: string): TopLevelSpec 
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'group', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: 200 } },
-      x: { aggregate: 'sum', field: 'sections', type: 'quantitative', title: 'Antal avsnitt' },
+      x: { aggregate: 'sum', field: 'sections', type: 'quantitative', title: 'Antal avsnitt', axis: { format: 'd', tickMinStep: 1 } },
       color: { field: 'group', type: 'nominal', legend: null, scale: { domain, range: domain.map((party) => partyColour(party)) } },
       tooltip: [
         { field: 'group', title: 'Part' },
@@ -115,7 +115,7 @@ export function questionsOverTimeSpec(rows: StatusOverTimeRow[]): TopLevelSpec {
     mark: { type: 'bar' },
     encoding: {
       x: periodAxis,
-      y: { field: 'count', type: 'quantitative', title: 'Antal frågor', stack: 'zero' },
+      y: { field: 'count', type: 'quantitative', title: 'Antal frågor', stack: 'zero', axis: { format: 'd', tickMinStep: 1 } },
       color: {
         field: 'statusLabel',
         type: 'nominal',

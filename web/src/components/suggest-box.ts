@@ -130,7 +130,7 @@ export function suggestBox(onSearch: (query: string) => void): SuggestBox {
         },
       },
     },
-    el('label', { attrs: { for: 'q' } }, 'Sök i protokollen'),
+    el('label', { attrs: { for: 'q' } }, 'Sökord'),
     el('div', { class: 'search-row' }, el('div', { class: 'combobox' }, input, list), el('button', { attrs: { type: 'submit' } }, 'Sök')),
   );
 

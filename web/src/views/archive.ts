@@ -128,12 +128,15 @@ export function create(main: HTMLElement): View {
   replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Arkiv'), summary, upload, controls, list, report);
   let ticket = 0;
 
+  /** Reloads the counts and the ingest report; the upload form is built once, so its message survives. */
   const loadStatusAndReport = async () => {
     const [status, sources] = await Promise.allSettled([api.status(), api.sources()]);
     if (status.status === 'fulfilled') {
       summary.textContent = `Arkivet innehåller ${count(status.value.protocols, 'protokoll', 'protokoll')} med ${count(status.value.sections, 'avsnitt', 'avsnitt')}.`;
     }
-    replace(upload, uploadForm(status.status === 'fulfilled' ? status.value : undefined, () => void refresh()));
+    if (!upload.hasChildNodes()) {
+      replace(upload, uploadForm(status.status === 'fulfilled' ? status.value : undefined, () => void refresh()));
+    }
     replace(
       report,
       el('h2', { attrs: { id: 'report-heading' } }, 'Inläsningsrapport'),

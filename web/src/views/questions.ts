@@ -6,6 +6,7 @@ import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api, apiUrl } from '../api/client.ts';
 import type { Facets, QuestionsResponse, TrackedQuestion } from '../api/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
+import { questionsOpenFirst } from '../api/open-first.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { currentStatusBadge, partyBadge, questionStatusBadge } from '../components/badges.ts';
@@ -103,7 +104,7 @@ function filterForm(state: QuestionState, facets: Facets, topics: Map<string, st
   return el(
     'form',
     { class: 'controls', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
-    labelledSelect('Status', 'status', [['', 'Alla'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['deferred', 'Återkommer'], ['unanswered', 'Obesvarade']], state.status, set('status')),
+    labelledSelect('Status', 'status', [['', 'Alla, öppna först'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['answered_later', 'Besvarade vid ett senare möte'], ['deferred', 'Arbetsgivaren återkommer'], ['unanswered', 'Obesvarade vid mötet']], state.status, set('status')),
     labelledSelect('Part', 'party', options(facets.party, 'Alla parter'), state.party, set('party')),
     labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar'), state.forvaltning, set('forvaltning')),
     labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', (id) => topicLabel(topics, id)), state.topic, set('topic')),
@@ -129,7 +130,9 @@ export function create(main: HTMLElement): View {
         const [facets, topics, result] = await Promise.all([
           api.facets(),
           topicLabels(),
-          api.questions({ ...filterQuery(state), page: state.page || '1', pageSize: PAGE_SIZE }),
+          state.status
+            ? api.questions({ ...filterQuery(state), page: state.page || '1', pageSize: PAGE_SIZE })
+            : questionsOpenFirst(filterQuery(state), Number(state.page) || 1, PAGE_SIZE),
         ]);
         if (mine !== ticket) return;
         replaceKeepingFocus(controls, filterForm(state, facets, topics));

@@ -129,10 +129,16 @@ export function create(main: HTMLElement): View {
       const specs = await import('../charts/specs.ts');
       const range = { from: state.from, to: state.to };
 
-      const draw = async (target: Panel, what: string, work: () => Promise<{ chart: Parameters<typeof drawChart>[1]; table: HTMLElement }>, fileName: string) => {
+      type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement };
+      const draw = async (target: Panel, what: string, work: () => Promise<Drawing>, fileName: string) => {
         try {
-          const { chart, table } = await work();
+          const { rows, chart, table } = await work();
           if (mine !== ticket) return;
+          if (rows === 0) {
+            replace(target.chart, el('p', { class: 'empty' }, 'Inga uppgifter för det här urvalet.'));
+            replace(target.table);
+            return;
+          }
           replace(target.chart);
           drawn.push(await drawChart(target.chart, chart, fileName));
           replace(target.table, table);
@@ -150,6 +156,7 @@ export function create(main: HTMLElement): View {
         draw(overTime, 'Ämnet över tid', async () => {
           const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
           return {
+            rows: rows.length,
             chart: specs.topicOverTimeSpec(rows, topicName),
             table: dataTable(`${topicName} över tid`, [
               { title: 'Period', value: (r) => formatPeriod(r.period) },
@@ -165,6 +172,7 @@ export function create(main: HTMLElement): View {
           const totals = new Map<string, number>();
           for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.sections);
           return {
+            rows: rows.length,
             chart: specs.partiesSpec(rows, topicName),
             table: dataTable(`Parter som tar upp ${topicName}`, [
               { title: 'Part', value: ([party]) => party },
@@ -176,6 +184,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.matrix(range);
           const label = (id: string) => labels.get(id) ?? id;
           return {
+            rows: rows.length,
             chart: specs.topicMatrixSpec(rows, label),
             table: dataTable('Ämnen per förvaltning', [
               { title: 'Ämne', value: (r) => label(r.topic) },
@@ -188,6 +197,7 @@ export function create(main: HTMLElement): View {
         draw(questions, 'Frågor över tid', async () => {
           const { rows } = await api.questionsOverTime({ period: state.period });
           return {
+            rows: rows.length,
             chart: specs.questionsOverTimeSpec(rows),
             table: dataTable('Frågor över tid', [
               { title: 'Period', value: (r) => formatPeriod(r.period) },

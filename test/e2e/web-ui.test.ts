@@ -1,0 +1,168 @@
+// The web UI in a real browser against the real server and a real archive of the test corpus: what a union
+// representative sees when searching, opening a protocol beside its PDF, reading trends and following questions.
+// Every page is also photographed at 1280 px and 375 px into test/artifacts/ for a person to look at.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './browser.ts';
+import { ADMIN_TOKEN, startArchiveServer, type ArchiveServer } from './archive-server.ts';
+import { HOSTILE_TEXT, hostileProtocolPdf } from './hostile-protocol.ts';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+const WIDTHS = [1280, 375] as const;
+
+let server: ArchiveServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [server, browser] = await Promise.all([startArchiveServer(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function visit(path: string, width: number = 1280): Promise<Page> {
+  const page = await browser.open(width);
+  await page.goto(`${server.base}${path}`);
+  return page;
+}
+
+/** Photographs `path` at both widths once `ready` is on the page. */
+async function photograph(name: string, path: string, ready: string): Promise<void> {
+  for (const width of WIDTHS) {
+    const page = await visit(path, width);
+    await page.waitForSelector(ready, { timeout: 30_000 });
+    // Let charts and the PDF page settle before the picture.
+    await page.waitForLoadState('networkidle');
+    // Long pages (a whole protocol) are photographed as the reader first sees them, short ones whole.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: height <= 3000 });
+    await page.close();
+  }
+}
+
+function resultCount(text: string | null): number {
+  return Number((text ?? '').replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
+}
+
+describe('the web UI', () => {
+  it('finds a corpus section for "sjukfrånvaro" and marks "sjukfrånvaron" in its snippet', async () => {
+    const page = await visit('/sok');
+    await page.getByLabel('Sökord').fill('sjukfrånvaro');
+    await page.getByLabel('Sökord').press('Enter');
+    await page.waitForSelector('.hit');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('sjukfrånvaro');
+    const marks = await page.locator('.hit .snippet mark').allTextContents();
+    expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
+    await page.close();
+    await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
+  });
+
+  it('narrows the hits when a party filter is chosen', async () => {
+    const page = await visit('/sok?q=arbetsgivaren');
+    await page.waitForSelector('.hit');
+    const before = resultCount(await page.locator('.result-count').textContent());
+    const options = await page.locator('#f-party option').evaluateAll((nodes) =>
+      nodes.map((node) => ({ value: (node as HTMLOptionElement).value, text: node.textContent ?? '' })),
+    );
+    const narrower = options.find((option) => option.value && Number(/\((\d+)\)$/.exec(option.text)?.[1]) < before);
+    expect(narrower, `a party with fewer hits than ${before}`).toBeDefined();
+    await page.selectOption('#f-party', narrower!.value);
+    await page.waitForURL((url) => url.searchParams.get('party') === narrower!.value);
+    await page.waitForFunction((n) => {
+      const text = document.querySelector('.result-count')?.textContent ?? '';
+      return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0]) < n;
+    }, before);
+    const after = resultCount(await page.locator('.result-count').textContent());
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    await page.close();
+  });
+
+  it('opens a hit as the protocol with its PDF at the page of the hit, the searched words marked on it', async () => {
+    const page = await visit('/sok?q=sjukfr%C3%A5nvaro');
+    await page.waitForSelector('.hit');
+    const hit = page.locator('.hit').filter({ has: page.locator('.snippet mark') }).first();
+    const hitPage = Number(/sida (\d+)/.exec((await hit.locator('.hit-section').textContent()) ?? '')?.[1]);
+    expect(hitPage).toBeGreaterThan(0);
+    await hit.locator('h3 a').click();
+    await page.waitForURL(/\/protokoll\//);
+    await page.waitForSelector('.pdf-viewer[data-page]');
+    expect(await page.locator('.pdf-viewer').getAttribute('data-page')).toBe(String(hitPage));
+    expect(await page.locator('#pdf-page').inputValue()).toBe(String(hitPage));
+    expect(await page.locator('.textLayer mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.protocol-section.current').count()).toBe(1);
+    await expect.poll(() => page.locator('h1').textContent()).not.toBe('');
+    const url = new URL(page.url());
+    await page.close();
+    await photograph('protokoll', url.pathname + url.search, '.pdf-viewer[data-page]');
+  });
+
+  it('draws the trend charts as SVG', async () => {
+    const page = await visit('/trender');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg.marks').length >= 4, null, { timeout: 30_000 });
+    expect(await page.locator('[data-chart] .error').count()).toBe(0);
+    await page.waitForSelector('.emerging li, #emerging-title ~ div p');
+    await page.close();
+    await photograph('trender', '/trender', '[data-chart] svg.marks');
+  });
+
+  it("lists Saco's deferred questions from January 2024 as open, open questions first", async () => {
+    const page = await visit('/fragor');
+    await page.waitForSelector('.question-card');
+    expect(await page.locator('.question-card').first().locator('.current-open').count()).toBe(1);
+    await page.selectOption('#f-party', 'Saco');
+    await page.waitForURL((url) => url.searchParams.get('party') === 'Saco');
+    await page.waitForFunction(() => [...document.querySelectorAll('.question-card .party-badge')].every((b) => b.textContent === 'Saco'));
+    const openFromJanuary = page
+      .locator('.question-card')
+      .filter({ hasText: '13 januari 2024' })
+      .filter({ has: page.locator('.current-open') });
+    expect(await openFromJanuary.count()).toBeGreaterThanOrEqual(5);
+    const csv = await page.locator('a', { hasText: 'Exportera till CSV' }).getAttribute('href');
+    expect(csv).toBe('/api/questions.csv?party=Saco');
+    await page.close();
+    await photograph('fragor', '/fragor', '.question-card');
+  });
+
+  it('shows markup inside a protocol as text, both in the protocol and in search snippets', async () => {
+    const file = join(tmpdir(), `planterad-markup-${process.pid}.pdf`);
+    writeFileSync(file, await hostileProtocolPdf());
+    const page = await visit('/arkiv');
+    await page.waitForSelector('#upload-file:not([disabled])');
+    await page.setInputFiles('#upload-file', file);
+    await page.fill('#upload-token', ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Ladda upp' }).click();
+    await page.getByRole('link', { name: 'Öppna protokollet' }).click();
+    await page.waitForURL(/\/protokoll\//);
+    await page.getByText(HOSTILE_TEXT, { exact: false }).first().waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await page.goto(`${server.base}/sok?q=nyhetsbrevet`);
+    await page.waitForSelector('.hit');
+    expect(await page.locator('.hit .snippet').first().textContent()).toContain('<img src=x');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+
+  it('shows the archive with its ingest report, naming why each bad file failed', async () => {
+    const page = await visit('/arkiv');
+    await page.waitForSelector('#report-heading');
+    const report = page.locator('section[aria-labelledby="report-heading"]');
+    await expect.poll(() => report.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    expect(await report.textContent()).toContain('Lösenordsskyddad');
+    await page.close();
+    await photograph('arkiv', '/arkiv', 'section[aria-labelledby="report-heading"] table');
+  });
+
+  it('wrote no errors to the browser console on any page', () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
