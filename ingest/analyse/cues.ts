@@ -2,7 +2,7 @@
 // answer, defer or record an outcome. Matching is case-insensitive on whole words.
 import cues from '../data/cues.json' with { type: 'json' };
 
-export type CueKind = 'question' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'outcome';
+export type CueKind = 'question' | 'none' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'outcome';
 
 function compile(patterns: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}])(?:${patterns.join('|')})(?![\\p{L}])`, 'iu');
@@ -10,6 +10,7 @@ function compile(patterns: string[]): RegExp {
 
 const MATCHERS: Record<CueKind, RegExp> = {
   question: compile(cues.question),
+  none: new RegExp(`(?:${cues.none.join('|')})`, 'iu'),
   request: compile(cues.request),
   requestForInformation: compile(cues.requestForInformation),
   raise: compile(cues.raise),

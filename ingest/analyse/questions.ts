@@ -43,6 +43,7 @@ const ANSWER_VERB_REACH = 4;
 const BARE_REQUEST_WORDS = 6;
 
 function askingOf(s: Statement): Asking | null {
+  if (has('none', s.text)) return null;
   if (s.text.includes('?') || has('question', s.text)) return 'question';
   if (s.party === 'Arbetsgivaren') return null;
   if (has('request', s.text)) return 'request';
@@ -65,10 +66,13 @@ function responseOf(s: Statement, asker: Party | null): 'deferral' | 'answer' | 
   return null;
 }
 
-function kindOf(first: Statement, list: List | null, party: Party | null): QuestionKind {
-  if (has('requestForInformation', first.text) && !/undra|fråga/iu.test(first.text)) return 'request_for_information';
+function kindOf(group: Statement[], list: List | null, party: Party | null): QuestionKind {
+  const first = group[0];
+  const requests = (s: Statement): boolean => has('requestForInformation', s.text) && !/undra|fråga/iu.test(s.text);
+  if (requests(first)) return 'request_for_information';
   if (list && (list.owner === null || list.owner === party)) return list.kind;
-  if (has('preRegistered', first.text)) return 'pre_registered';
+  if (group.some((s) => has('preRegistered', s.text))) return 'pre_registered';
+  if (group.some(requests)) return 'request_for_information';
   return 'question';
 }
 
@@ -113,9 +117,10 @@ function buildGroups(section: SectionStatements): Group[] {
     const previous = groups[groups.length - 1];
     const currentList = list as List | null;
     const party = s.explicit ? s.party : currentList?.owner ?? previous?.party ?? s.party;
-    open = { indexes: [i], party, asking, kind: kindOf(s, currentList, party), list: currentList, status: 'unanswered', answer: null };
+    open = { indexes: [i], party, asking, kind: 'question', list: currentList, status: 'unanswered', answer: null };
     groups.push(open);
   });
+  for (const g of groups) g.kind = kindOf(g.indexes.map((i) => statements[i]), g.list, g.party);
   return groups;
 }
 

@@ -14,6 +14,8 @@ const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:$
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
 const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
+/** "Föranmäld fråga från Kommunal gällande …": the party a question or item comes from. */
+const FROM_PARTY = /(?<![\p{L}])(?:fråga|frågor|frågan|ärende|ärenden|skrivelse)\s+från\s+/iu;
 /** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
 const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
 
@@ -28,6 +30,9 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   const first = FIRST_NAME.exec(text);
   const known = first ? partyOfPerson(directory, first[1]) : null;
   if (first && known) return { party: known, person: first[1] };
+  const from = FROM_PARTY.exec(text);
+  const fromParty = from ? leadingParty(text.slice(from.index + from[0].length)) : null;
+  if (fromParty) return { party: fromParty.party, person: null };
   for (const m of text.matchAll(AFTER_VERB)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     const party = leadingParty(after);
