@@ -69,6 +69,11 @@ try {
     process.stderr.write(report.total === 0 ? 'no PDF files found\n' : 'none of the files could be read\n');
     process.exitCode = 1;
   }
+} catch (err) {
+  // Only the archive itself failing (disk full, database locked for too long) ends a run; files never do.
+  display.finish();
+  process.stderr.write(`ingest stopped: ${(err as Error).message}\n`);
+  process.exitCode = 1;
 } finally {
   await store.close();
 }

@@ -134,6 +134,14 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
       : { path: file.path, name, status: 'failed', failure: outcome.failure };
   };
 
+  const parseUnlessStored = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
+    const stored = await options.store.findSource(hash);
+    if (stored && stored.parserVersion === parserVersion) {
+      return { path: file.path, name, status: 'unchanged', previous: stored.status, protocolId: stored.protocolId, reason: stored.error };
+    }
+    return parse(file, name, bytes, hash);
+  };
+
   const processFile = async (file: IngestFile): Promise<FileResult> => {
     const name = file.name ?? basename(file.path);
     let bytes: Uint8Array;
@@ -146,11 +154,8 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
     const hash = sha256(bytes);
     const twin = inThisRun.get(hash);
     if (twin) return unchangedAs(await twin, file.path, name);
-    const stored = await options.store.findSource(hash);
-    if (stored && stored.parserVersion === parserVersion) {
-      return { path: file.path, name, status: 'unchanged', previous: stored.status, protocolId: stored.protocolId, reason: stored.error };
-    }
-    const result = parse(file, name, bytes, hash);
+    // Claimed before any await, so a copy of these bytes arriving meanwhile waits for this result.
+    const result = parseUnlessStored(file, name, bytes, hash);
     inThisRun.set(hash, result);
     return result;
   };

@@ -132,6 +132,17 @@ describe('ingesting the corpus folder', () => {
     await otherStore.close();
   });
 
+  it('stores a PDF that appears twice under different names once', async () => {
+    const twinStore = openStore(join(work, 'twins.sqlite'));
+    const twins = join(work, 'twins');
+    cpSync(join(CORPUS, GOOD[1]), join(twins, 'original.pdf'), { recursive: true });
+    cpSync(join(CORPUS, GOOD[1]), join(twins, 'kopia.pdf'));
+    const report = await ingestPaths([twins], { store: twinStore, jobs: 2 });
+    expect(report).toMatchObject({ total: 2, ingested: 1, unchanged: 1 });
+    expect(await twinStore.listSources()).toHaveLength(1);
+    await twinStore.close();
+  });
+
   it('gives up on a file the parser takes too long on, and records why', async () => {
     const slowStore = openStore(join(work, 'slow.sqlite'));
     const single = join(work, 'slow');
