@@ -5,6 +5,7 @@ import { isStopword, normalize } from '../../ingest/lang/swedish.ts';
 import type { SectionRecord } from '../../ingest/store/types.ts';
 import { NEVER_EMERGING } from './emerging-vocabulary.ts';
 import { periodOf, yearMonthOf, type Period } from './periods.ts';
+import { compareSwedish } from './swedish-order.ts';
 
 export interface EmergingTerm {
   term: string;
@@ -55,6 +56,7 @@ export class TermCounts {
   /** Lower-case word → [capitalised inside a sentence, lower-case]: names are the words almost always capitalised. */
   private readonly casing = new Map<string, [number, number]>();
   private readonly names = new Set<string>();
+  private readonly candidateWords = new Map<string, boolean>();
   private totalProtocols = 0;
 
   add(record: SectionRecord): void {
@@ -71,12 +73,12 @@ export class TermCounts {
     }
     for (const u of record.section.utterances) this.addName(u.speaker ?? null);
 
-    const text = record.section.text || record.section.utterances.map((u) => u.text).join('\n');
+    const text = (record.section.text || record.section.utterances.map((u) => u.text).join('\n')).normalize('NFC');
     let tokens = 0;
     for (const clause of clausesOf(text)) {
       const words = wordsOf(clause);
       words.forEach((w, i) => this.noteCasing(w, words[i + 1]));
-      const kept = words.map((w) => (isCandidate(w.lower) ? w.lower : null));
+      const kept = words.map((w) => (this.isCandidate(w.lower) ? w.lower : null));
       for (let i = 0; i < kept.length; i++) {
         const word = kept[i];
         if (!word) continue;
@@ -128,8 +130,18 @@ export class TermCounts {
       if (score < options.minScore) continue;
       found.push({ term, latestCount: a, baselineCount: b, score: round(score) });
     }
-    found.sort((x, y) => y.score - x.score || x.term.localeCompare(y.term, 'sv'));
+    found.sort((x, y) => y.score - x.score || compareSwedish(x.term, y.term));
     return { period, latest, baseline, terms: withoutSubsumedWords(found).slice(0, options.limit) };
+  }
+
+  /** Whether a word may be a subject at all; remembered, as the same words recur in every protocol. */
+  private isCandidate(word: string): boolean {
+    let candidate = this.candidateWords.get(word);
+    if (candidate === undefined) {
+      candidate = word.length >= 3 && !/\d/.test(word) && !isStopword(word) && !NEVER_EMERGING.has(word);
+      this.candidateWords.set(word, candidate);
+    }
+    return candidate;
   }
 
   private count(term: string, month: number, seenInProtocol: Set<string>): void {
@@ -159,6 +171,11 @@ export class TermCounts {
     this.casing.set(word.lower, cell);
   }
 
+  /** People of a protocol (attendees): their names are never subjects. */
+  addPeople(names: string[]): void {
+    for (const name of names) this.addName(name);
+  }
+
   private addName(person: string | null): void {
     if (!person) return;
     for (const part of person.split(/[\s-]+/)) if (part) this.names.add(normalize(part));
@@ -184,22 +201,19 @@ function clausesOf(text: string): string[] {
   return text.split(/[.!?;:()\[\]•\n\r"”–]+/);
 }
 
+/** Words of a clause of NFC-normalised text. */
 function wordsOf(clause: string): Word[] {
   const words: Word[] = [];
   for (const match of clause.matchAll(/\p{L}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)*/gu)) {
     const text = match[0];
     words.push({
       text,
-      lower: normalize(text),
+      lower: text.toLowerCase(),
       titleCase: /^\p{Lu}\p{Ll}/u.test(text),
       sentenceStart: words.length === 0,
     });
   }
   return words;
-}
-
-function isCandidate(word: string): boolean {
-  return word.length >= 3 && !/\d/.test(word) && !isStopword(word) && !NEVER_EMERGING.has(word);
 }
 
 /** Dunning's G² for a term seen a times in c latest tokens and b times in d baseline tokens. */

@@ -4,6 +4,7 @@
 import type { QuestionRecord } from '../../ingest/store/types.ts';
 import type { QuestionOutcome } from './followup.ts';
 import { periodOf, type Period } from './periods.ts';
+import { compareSwedish } from './swedish-order.ts';
 import { UNKNOWN_FORVALTNING } from './topic-facts.ts';
 
 export type TrackedQuestion = QuestionRecord & QuestionOutcome;
@@ -54,7 +55,7 @@ export function questionStats(questions: TrackedQuestion[]): QuestionStatsRow[] 
       open: group.filter((q) => q.currentStatus === 'open').length,
     });
   }
-  return rows.sort((a, b) => a.forvaltning.localeCompare(b.forvaltning, 'sv') || a.party.localeCompare(b.party, 'sv'));
+  return rows.sort((a, b) => compareSwedish(a.forvaltning, b.forvaltning) || compareSwedish(a.party, b.party));
 }
 
 /** Questions first asked in each period, by their status now; periods without a question are left out. */

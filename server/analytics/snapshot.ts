@@ -1,7 +1,8 @@
 // Everything the analytics endpoints answer from, computed in one pass over the store: topic facts per
 // protocol, word counts for emerging subjects, and every question followed across meetings. Endpoints then only
 // filter and group these in memory, which keeps them fast on archives of thousands of protocols.
-import type { ArchiveStore } from '../../ingest/store/types.ts';
+import { questionRecordsOf, sectionRecordsOf } from '../../ingest/store/records.ts';
+import type { ArchiveStore, QuestionRecord } from '../../ingest/store/types.ts';
 import { TermCounts, type EmergingResult } from './emerging.ts';
 import { FollowUpMaterialCollector } from './followup-material.ts';
 import { followQuestions } from './followup.ts';
@@ -10,6 +11,7 @@ import { searchTextOf } from './question-filter.ts';
 import type { TrackedQuestion } from './question-stats.ts';
 import { loadTaxonomy, type TopicInfo } from './taxonomy.ts';
 import { TopicFactsCollector, type ProtocolTopicFacts } from './topic-facts.ts';
+import { TrendIndex } from './trend-index.ts';
 import { topicTotals, type TopicTotal } from './trends.ts';
 
 export interface AnalyticsSnapshot {
@@ -18,6 +20,7 @@ export interface AnalyticsSnapshot {
   buildMs: number;
   topics: TopicTotal[];
   topicFacts: ProtocolTopicFacts[];
+  trends: TrendIndex;
   emerging: Record<Period, EmergingResult>;
   /** Newest first. */
   questions: TrackedQuestion[];
@@ -33,27 +36,48 @@ export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] =
   const topicCollector = new TopicFactsCollector();
   const terms = new TermCounts();
   const material = new FollowUpMaterialCollector();
-  for await (const record of store.sections()) {
-    topicCollector.add(record);
-    terms.add(record);
-    material.add(record);
+  const records: QuestionRecord[] = [];
+  // One pass over the stored protocols gives both the section and the question records (and the attendees,
+  // whose names are no subjects), instead of one pass for each.
+  for await (const protocol of store.protocols()) {
+    terms.addPeople(protocol.attendees.map((a) => a.name));
+    for (const record of sectionRecordsOf(protocol, protocol.id)) {
+      topicCollector.add(record);
+      terms.add(record);
+      material.add(record);
+    }
+    records.push(...questionRecordsOf(protocol, protocol.id));
   }
-  const records = await store.questions();
   const meetings = protocols.map((p) => ({ protocolId: p.id, forvaltning: p.forvaltning, date: p.date }));
   const outcomes = followQuestions(records, material.exchanges, meetings);
   const questions: TrackedQuestion[] = records
     .map((q) => ({ ...q, ...outcomes.get(q.id)! }))
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    .sort(newestFirst);
 
   const topicFacts = topicCollector.finish(protocols);
+  const topics = topicTotals(topicFacts, taxonomy);
   return {
     revision,
     buildMs: Math.round(performance.now() - started),
-    topics: topicTotals(topicFacts, taxonomy),
+    topics,
     topicFacts,
+    trends: new TrendIndex(topicFacts, topics.map((t) => t.id)),
     emerging: { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') },
     questions,
     questionsById: new Map(questions.map((q) => [q.id, q])),
     searchText: new Map(questions.map((q) => [q.id, searchTextOf(q)])),
   };
+}
+
+/** Newest meeting first; within a meeting, questions in the order the protocol records them. */
+function newestFirst(a: QuestionRecord, b: QuestionRecord): number {
+  const byDate = (b.date ?? '').localeCompare(a.date ?? '');
+  if (byDate !== 0) return byDate;
+  if (a.protocolId !== b.protocolId) return a.protocolId < b.protocolId ? -1 : 1;
+  return positionOf(a.id) - positionOf(b.id);
+}
+
+/** A question id ends in its 1-based position in the protocol ("…-q12"). */
+function positionOf(questionId: string): number {
+  return Number(questionId.slice(questionId.lastIndexOf('-q') + 2));
 }

@@ -10,7 +10,6 @@ import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { matchesFilter, type QuestionFilter } from '../analytics/question-filter.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
-import { matrixRows, trendRows } from '../analytics/trends.ts';
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 const period = z.enum(['month', 'quarter', 'year']);
@@ -58,22 +57,25 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   router.get('/trends', async (req, res) => {
     const query = parse(trendsQuery, req);
     const snapshot = await analytics.current();
-    const topicIds = snapshot.topics.map((t) => t.id);
+    const topicIds = snapshot.trends.topicIds();
     if (query.topic && !topicIds.includes(query.topic)) {
       throw new HttpError(400, `unknown topic: ${query.topic}`, { topics: topicIds });
     }
-    const rows = trendRows(
-      snapshot.topicFacts,
-      { topic: query.topic, forvaltningar: query.forvaltning, period: query.period, from: query.from, to: query.to, by: query.by },
-      topicIds,
-    );
+    const rows = snapshot.trends.trendRows({
+      topic: query.topic,
+      forvaltningar: query.forvaltning,
+      period: query.period,
+      from: query.from,
+      to: query.to,
+      by: query.by,
+    });
     res.json({ topic: query.topic ?? null, period: query.period, by: query.by, rows });
   });
 
   router.get('/trends/matrix', async (req, res) => {
     const query = parse(rangeQuery, req);
     const snapshot = await analytics.current();
-    res.json({ from: query.from ?? null, to: query.to ?? null, rows: matrixRows(snapshot.topicFacts, snapshot.topics.map((t) => t.id), query.from, query.to) });
+    res.json({ from: query.from ?? null, to: query.to ?? null, rows: snapshot.trends.matrixRows(query.from, query.to) });
   });
 
   router.get('/emerging', async (req, res) => {

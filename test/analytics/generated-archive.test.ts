@@ -9,7 +9,6 @@ import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { periodOf } from '../../server/analytics/periods.ts';
 import { buildSnapshot, type AnalyticsSnapshot } from '../../server/analytics/snapshot.ts';
 import type { TrackedQuestion } from '../../server/analytics/question-stats.ts';
-import { trendRows } from '../../server/analytics/trends.ts';
 import { storeWith } from './archive-store.ts';
 import { generateAndParse, type ParsedArchive } from './generated-archive.ts';
 
@@ -57,7 +56,7 @@ describe('analytics on a generated archive', () => {
   });
 
   it('counts each förvaltning’s protocols per quarter as the generator wrote them', () => {
-    const rows = trendRows(snapshot.topicFacts, { topic: 'samverkan', period: 'quarter', by: 'forvaltning' }, ['samverkan']);
+    const rows = snapshot.trends.trendRows({ topic: 'samverkan', period: 'quarter', by: 'forvaltning' });
     const expected = new Map<string, number>();
     for (const t of archive.truth) {
       const key = `${periodOf(t.date, 'quarter')!.period} ${t.forvaltning}`;
@@ -67,8 +66,7 @@ describe('analytics on a generated archive', () => {
   });
 
   it('counts protocols and sections carrying each topic per förvaltning and quarter exactly as the parser tagged them', () => {
-    const topics = snapshot.topics.map((t) => t.id);
-    const rows = trendRows(snapshot.topicFacts, { period: 'quarter', by: 'forvaltning' }, topics);
+    const rows = snapshot.trends.trendRows({ period: 'quarter', by: 'forvaltning' });
     const recount = new Map<string, [number, number]>();
     for (const { protocol } of archive.parsed) {
       const period = periodOf(protocol.meeting.date, 'quarter')!.period;
@@ -85,8 +83,7 @@ describe('analytics on a generated archive', () => {
   });
 
   it('agrees with the truth on how many of a förvaltning’s meetings discussed each topic per year', () => {
-    const topics = snapshot.topics.map((t) => t.id);
-    const rows = trendRows(snapshot.topicFacts, { period: 'year', by: 'forvaltning' }, topics);
+    const rows = snapshot.trends.trendRows({ period: 'year', by: 'forvaltning' });
     let cells = 0;
     let exact = 0;
     let close = 0;

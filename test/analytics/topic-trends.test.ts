@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { buildSnapshot, type AnalyticsSnapshot } from '../../server/analytics/snapshot.ts';
-import { matrixRows, trendRows } from '../../server/analytics/trends.ts';
 import { storeOf, type HandMadeMeeting } from './hand-made.ts';
 
 const violence = (party: 'Vision' | 'Kommunal'): HandMadeMeeting['sections'][number] => ({
@@ -15,7 +14,6 @@ const other: HandMadeMeeting['sections'][number] = { title: 'Ekonomi', topics: [
 
 let store: ArchiveStore;
 let snapshot: AnalyticsSnapshot;
-const ids = () => snapshot.topics.map((t) => t.id);
 
 beforeAll(async () => {
   store = await storeOf([
@@ -39,7 +37,7 @@ afterAll(async () => {
 
 describe('topic trends', () => {
   it('counts protocols and sections per förvaltning and quarter, with the share of that förvaltning’s meetings', () => {
-    const rows = trendRows(snapshot.topicFacts, { topic: 'hot och våld', period: 'quarter', by: 'forvaltning' }, ids());
+    const rows = snapshot.trends.trendRows({ topic: 'hot och våld', period: 'quarter', by: 'forvaltning' });
     expect(rows.map((r) => [r.period, r.group, r.protocols, r.sections, r.totalProtocols, r.share])).toEqual([
       ['2024-Q1', 'Farsta', 2, 3, 3, 2 / 3],
       ['2024-Q1', 'Skärholmen', 1, 1, 1, 1],
@@ -49,17 +47,20 @@ describe('topic trends', () => {
   });
 
   it('tells which parties raised the topic', () => {
-    const rows = trendRows(snapshot.topicFacts, { topic: 'hot och våld', period: 'year', by: 'party' }, ids());
+    const rows = snapshot.trends.trendRows({ topic: 'hot och våld', period: 'year', by: 'party' });
     const byParty = Object.fromEntries(rows.map((r) => [r.group, [r.protocols, r.totalProtocols]]));
     expect(byParty).toEqual({ Kommunal: [2, 5], Vision: [2, 5] });
   });
 
   it('filters by förvaltning and date range', () => {
-    const rows = trendRows(
-      snapshot.topicFacts,
-      { topic: 'hot och våld', period: 'month', by: 'forvaltning', forvaltningar: ['Farsta'], from: '2024-02', to: '2024-03-31' },
-      ids(),
-    );
+    const rows = snapshot.trends.trendRows({
+      topic: 'hot och våld',
+      period: 'month',
+      by: 'forvaltning',
+      forvaltningar: ['Farsta'],
+      from: '2024-02',
+      to: '2024-03-31',
+    });
     expect(rows.map((r) => [r.period, r.protocols, r.totalProtocols])).toEqual([
       ['2024-02', 1, 1],
       ['2024-03', 0, 1],
@@ -68,10 +69,10 @@ describe('topic trends', () => {
 
   it('gives topic × förvaltning totals for the heat map', () => {
     const cell = (topic: string, forvaltning: string) =>
-      matrixRows(snapshot.topicFacts, ids()).find((r) => r.topic === topic && r.forvaltning === forvaltning);
+      snapshot.trends.matrixRows().find((r) => r.topic === topic && r.forvaltning === forvaltning);
     expect(cell('hot och våld', 'Farsta')).toMatchObject({ protocols: 2, sections: 3, totalProtocols: 4, share: 0.5 });
     expect(cell('hot och våld', 'Skärholmen')).toMatchObject({ protocols: 2, totalProtocols: 2, share: 1 });
-    expect(matrixRows(snapshot.topicFacts, ids(), '2024-04').find((r) => r.topic === 'budget/ekonomi')).toMatchObject({
+    expect(snapshot.trends.matrixRows('2024-04').find((r) => r.topic === 'budget/ekonomi')).toMatchObject({
       forvaltning: 'Farsta',
       protocols: 1,
       totalProtocols: 1,
