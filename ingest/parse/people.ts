@@ -18,7 +18,11 @@ function add(directory: Directory, name: string, party: Party | null): void {
 
 export function buildDirectory(attendees: Attendee[], lines: Line[]): Directory {
   const directory: Directory = new Map();
-  for (const a of attendees) if (a.party) directory.set(a.name, a.party);
+  // Employer-side attendees speak for the employer ("Lee avslutade mötet").
+  for (const a of attendees) {
+    if (a.party) directory.set(a.name, a.party);
+    else if (a.side === 'arbetsgivare') directory.set(a.name, 'Arbetsgivaren');
+  }
   for (const { text } of lines) {
     const labelled = LABELLED.exec(text);
     const labelParty = labelled ? canonicalParty(labelled[1]) : null;

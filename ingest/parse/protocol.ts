@@ -12,7 +12,8 @@ import { buildDirectory } from './people.ts';
 import { splitSections, type RawSection } from './sections.ts';
 import { attributeStatements, partyOfTitle, toUtterances, type Statement } from './utterances.ts';
 
-/** Protocol wording a document without numbered items must show (twice) to still be read as a protocol. */
+/** Protocol wording a document must show: once beside numbered items, twice without them. */
+const MIN_PROTOCOL_WORDS_WITH_ITEMS = 1;
 const MIN_PROTOCOL_WORDS = 2;
 
 function protocolWordCount(text: string): number {
@@ -54,21 +55,20 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const bodySize = bodySizeOf(document.body);
   const split = splitSections(blocks, bodySize);
   const text = blocks.map((b) => b.text).join('\n');
-  if (split.sections.length === 0 && protocolWordCount(text) < MIN_PROTOCOL_WORDS) {
+  const bodyLines = new Set(document.body);
+  const furniture = document.pages.flatMap((p) => p.lines.filter((l) => !bodyLines.has(l)));
+  const wording = protocolWordCount(`${text}\n${furniture.map((l) => l.text).join('\n')}`);
+  const hasItems = split.sections.length > 0;
+  if (wording < (hasItems ? MIN_PROTOCOL_WORDS_WITH_ITEMS : MIN_PROTOCOL_WORDS)) {
+    const missing = hasItems ? 'no protocol wording' : 'no numbered agenda items and no protocol wording';
     return {
       ok: false,
-      failure: {
-        file: source.file,
-        kind: 'not_protocol',
-        reason: 'not a protocol: no numbered agenda items and no protocol wording (närvarande, justering, dagordning)',
-      },
+      failure: { file: source.file, kind: 'not_protocol', reason: `not a protocol: ${missing} (närvarande, justering, dagordning)` },
     };
   }
   const titleBlock = findTitle(split.preamble, bodySize);
   const title = titleBlock?.text ?? null;
   const preambleLines: Line[] = split.preamble.flatMap((b) => b.lines);
-  const bodyLines = new Set(document.body);
-  const furniture = document.pages.flatMap((p) => p.lines.filter((l) => !bodyLines.has(l)));
   const meeting = readMeeting({ title, furniture, preamble: preambleLines, text });
   const titleLines = new Set(titleBlock?.lines ?? []);
   const { attendees, absentParties } = parseAttendance(preambleLines, (l) => titleLines.has(l));
