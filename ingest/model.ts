@@ -142,7 +142,9 @@ export type FailureKind =
   | 'corrupt'
   | 'no_text'
   | 'not_protocol'
-  | 'io';
+  | 'io'
+  /** The parser crashed or took too long on the file: not necessarily the file's fault, so it is retried next run. */
+  | 'parser_stopped';
 
 export interface Failure {
   file: string;

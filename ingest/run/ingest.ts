@@ -22,7 +22,10 @@ export interface IngestFile {
 
 export type FileResult =
   | { path: string; name: string; status: 'ingested'; protocolId: ProtocolId; pages: number }
-  /** Already stored with the current parser version (`previous` says whether it had parsed or failed then). */
+  /**
+   * Already stored with the current parser version (`previous` says whether it had parsed or failed then).
+   * A file the parser crashed or timed out on is not "unchanged": it is tried again.
+   */
   | { path: string; name: string; status: 'unchanged'; previous: 'ok' | 'failed'; protocolId: ProtocolId | null; reason: string | null }
   | { path: string; name: string; status: 'failed'; failure: Failure };
 
@@ -136,7 +139,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
 
   const parseUnlessStored = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
     const stored = await options.store.findSource(hash);
-    if (stored && stored.parserVersion === parserVersion) {
+    if (stored && stored.parserVersion === parserVersion && stored.errorKind !== 'parser_stopped') {
       return { path: file.path, name, status: 'unchanged', previous: stored.status, protocolId: stored.protocolId, reason: stored.error };
     }
     return parse(file, name, bytes, hash);

@@ -51,7 +51,7 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
     if (!running) return;
     clearTimeout(running.timer);
     slot.running = undefined;
-    running.resolve({ ok: false, failure: { file: running.job.file, kind: 'corrupt', reason } });
+    running.resolve({ ok: false, failure: { file: running.job.file, kind: 'parser_stopped', reason } });
   };
 
   const dispatch = (slot: Slot) => {

@@ -19,8 +19,9 @@ async function run(job: ParseJob): Promise<ParseOutcome> {
   try {
     return await parsePdf(job.bytes, job.file);
   } catch (err) {
-    // parsePdf reports bad input as values; reaching here is a parser bug on this file, kept to its message.
-    return { ok: false, failure: { file: job.file, kind: 'corrupt', reason: `could not be parsed: ${(err as Error).message}` } };
+    // parsePdf reports bad input as values; reaching here is a parser bug on this file, kept to its message
+    // and retried on the next run (after the bug is fixed).
+    return { ok: false, failure: { file: job.file, kind: 'parser_stopped', reason: `the parser failed on this file: ${(err as Error).message}` } };
   }
 }
 

@@ -143,7 +143,7 @@ describe('ingesting the corpus folder', () => {
     await twinStore.close();
   });
 
-  it('gives up on a file the parser takes too long on, and records why', async () => {
+  it('gives up on a file the parser takes too long on, records why, and tries it again next run', async () => {
     const slowStore = openStore(join(work, 'slow.sqlite'));
     const single = join(work, 'slow');
     cpSync(join(CORPUS, GOOD[0]), join(single, GOOD[0]), { recursive: true });
@@ -151,9 +151,12 @@ describe('ingesting the corpus folder', () => {
     const report = await ingestPaths([single], { store: slowStore, jobs: 1, timeoutMs: 1 });
     expect(report.results.find((r) => r.name === GOOD[0])).toMatchObject({
       status: 'failed',
-      failure: { reason: expect.stringMatching(/gave up/) },
+      failure: { kind: 'parser_stopped', reason: expect.stringMatching(/gave up: reading the file took longer than/) },
     });
     expect(report.total).toBe(2);
+    // Not the file's fault, so the next run (with time enough) tries it again.
+    const retry = await ingestPaths([single], { store: slowStore, jobs: 1 });
+    expect(retry.results.find((r) => r.name === GOOD[0])).toMatchObject({ status: 'ingested' });
     await slowStore.close();
   });
 });
