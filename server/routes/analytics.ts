@@ -1,12 +1,14 @@
 // The analytics endpoints: topics, topic trends and their förvaltning matrix, emerging subjects, and questions
 // followed across meetings (list, CSV, one question, counts over time). They answer from an in-memory snapshot
-// that is rebuilt when the store's revision moves (server/analytics/live-analytics.ts).
-import { Router, type Request } from 'express';
+// that is rebuilt when the store's revision moves (server/analytics/live-analytics.ts); answers to repeated
+// queries are remembered for that snapshot (server/analytics/response-memo.ts).
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 import { questionsCsv } from '../analytics/csv.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
+import { ResponseMemo } from '../analytics/response-memo.ts';
 import { matchesFilter, type QuestionFilter } from '../analytics/question-filter.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
@@ -49,6 +51,9 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   const analytics = new LiveAnalytics(options.store);
   const router = Router();
 
+  const memo = new ResponseMemo();
+  const sendJson = (res: Response, text: string) => res.type('application/json').send(text);
+
   router.get('/topics', async (_req, res) => {
     const snapshot = await analytics.current();
     res.json({ topics: snapshot.topics });
@@ -61,21 +66,24 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     if (query.topic && !topicIds.includes(query.topic)) {
       throw new HttpError(400, `unknown topic: ${query.topic}`, { topics: topicIds });
     }
-    const rows = snapshot.trends.trendRows({
-      topic: query.topic,
-      forvaltningar: query.forvaltning,
+    const text = memo.json(snapshot, `trends ${JSON.stringify(query)}`, () => ({
+      topic: query.topic ?? null,
       period: query.period,
-      from: query.from,
-      to: query.to,
       by: query.by,
-    });
-    res.json({ topic: query.topic ?? null, period: query.period, by: query.by, rows });
+      rows: snapshot.trends.trendRows({ ...query, forvaltningar: query.forvaltning }),
+    }));
+    sendJson(res, text);
   });
 
   router.get('/trends/matrix', async (req, res) => {
     const query = parse(rangeQuery, req);
     const snapshot = await analytics.current();
-    res.json({ from: query.from ?? null, to: query.to ?? null, rows: snapshot.trends.matrixRows(query.from, query.to) });
+    const text = memo.json(snapshot, `matrix ${JSON.stringify(query)}`, () => ({
+      from: query.from ?? null,
+      to: query.to ?? null,
+      rows: snapshot.trends.matrixRows(query.from, query.to),
+    }));
+    sendJson(res, text);
   });
 
   router.get('/emerging', async (req, res) => {
@@ -85,15 +93,20 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   });
 
   router.get('/questions', async (req, res) => {
-    const { page, pageSize, ...filter } = parse(questionsQuery, req);
-    const selected = select(await analytics.current(), filter);
-    res.json({
-      total: selected.length,
-      page,
-      pageSize,
-      questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
-      stats: questionStats(selected),
+    const query = parse(questionsQuery, req);
+    const { page, pageSize, ...filter } = query;
+    const snapshot = await analytics.current();
+    const text = memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
+      const selected = select(snapshot, filter);
+      return {
+        total: selected.length,
+        page,
+        pageSize,
+        questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
+        stats: questionStats(selected),
+      };
     });
+    sendJson(res, text);
   });
 
   router.get('/questions.csv', async (req, res) => {
@@ -106,9 +119,14 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   });
 
   router.get('/questions/over-time', async (req, res) => {
-    const { period: p, ...filter } = parse(overTimeQuery, req);
-    const selected = select(await analytics.current(), filter);
-    res.json({ period: p, rows: questionsOverTime(selected, p) });
+    const query = parse(overTimeQuery, req);
+    const { period: p, ...filter } = query;
+    const snapshot = await analytics.current();
+    const text = memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({
+      period: p,
+      rows: questionsOverTime(select(snapshot, filter), p),
+    }));
+    sendJson(res, text);
   });
 
   router.get('/questions/:id', async (req, res) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { createApp, type App } from '../../server/app.ts';
-import { storeOf } from './hand-made.ts';
+import { protocolOf, storeOf } from './hand-made.ts';
 
 let store: ArchiveStore;
 let app: App;
@@ -130,6 +130,20 @@ describe('analytics API', () => {
     expect(text).toContain(`"'=Kommunal frågar om sjukfrånvaron, korttidssjukfrånvaron och rehabiliteringen."`);
     const semicolons = await (await fetch(`${base}/questions.csv?delimiter=semicolon&party=Saco`)).text();
     expect(semicolons.split('\r\n')[1]).toMatch(/^[^;]+;[^;]+;Skärholmen;2024-05-14;/);
+  });
+
+  it('shows a newly ingested protocol in the next answer', async () => {
+    const before = await json(`/trends?topic=${encodeURIComponent('hot och våld')}&period=year`);
+    const extra = protocolOf(
+      { forvaltning: 'Skärholmen', date: '2024-06-11', sections: [{ title: 'Arbetsmiljö', topics: ['hot och våld'], says: [['Vision', 'Vision lyfter hotbilden.']] }] },
+      'skarholmen-2024-06-11.pdf',
+    );
+    await store.saveProtocol({ path: extra.source.file, sha256: extra.source.sha256, size: 1, pages: 1 }, extra, 'test');
+    const after = await json(`/trends?topic=${encodeURIComponent('hot och våld')}&period=year`);
+    const skarholmen = (body: { rows: Array<{ group: string; protocols: number; totalProtocols: number }> }) =>
+      body.rows.find((r) => r.group === 'Skärholmen');
+    expect(skarholmen(before.body)).toMatchObject({ protocols: 0, totalProtocols: 1 });
+    expect(skarholmen(after.body)).toMatchObject({ protocols: 1, totalProtocols: 2 });
   });
 
   it('answers 400 with the parameter named when parameters are bad', async () => {

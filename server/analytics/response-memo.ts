@@ -1,0 +1,26 @@
+// Remembers serialised answers for the snapshot they were computed from. A snapshot never changes, so an answer
+// stays right until the store's revision moves and a new snapshot replaces it; dashboards ask the same few
+// questions over and over, and serialising a few thousand rows costs more than computing them.
+import type { AnalyticsSnapshot } from './snapshot.ts';
+
+export class ResponseMemo {
+  private snapshot: AnalyticsSnapshot | null = null;
+  private readonly answers = new Map<string, string>();
+
+  /** @param limit answers kept per snapshot; the oldest is dropped first. */
+  constructor(private readonly limit = 500) {}
+
+  /** The JSON text of `compute()` for this snapshot and key, computed once. */
+  json(snapshot: AnalyticsSnapshot, key: string, compute: () => unknown): string {
+    if (snapshot !== this.snapshot) {
+      this.snapshot = snapshot;
+      this.answers.clear();
+    }
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    const text = JSON.stringify(compute());
+    if (this.answers.size >= this.limit) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, text);
+    return text;
+  }
+}
