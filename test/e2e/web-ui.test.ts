@@ -118,7 +118,10 @@ describe('the web UI', () => {
     expect(await page.locator('.question-card').first().locator('.current-open').count()).toBe(1);
     await page.selectOption('#f-party', 'Saco');
     await page.waitForURL((url) => url.searchParams.get('party') === 'Saco');
-    await page.waitForFunction(() => [...document.querySelectorAll('.question-card .party-badge')].every((b) => b.textContent === 'Saco'));
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('.question-card .party-badge')];
+      return badges.length > 0 && badges.every((badge) => badge.textContent === 'Saco');
+    });
     const openFromJanuary = page
       .locator('.question-card')
       .filter({ hasText: '13 januari 2024' })
@@ -144,8 +147,17 @@ describe('the web UI', () => {
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-    await page.goto(`${server.base}/sok?q=nyhetsbrevet`);
-    await page.waitForSelector('.hit');
+    // The search index takes in new protocols within seconds, not at once: search again until it has.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${server.base}/sok?q=nyhetsbrevet`);
+          await page.waitForSelector('.hit, .empty');
+          return page.locator('.hit').count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
     expect(await page.locator('.hit .snippet').first().textContent()).toContain('<img src=x');
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

@@ -88,7 +88,7 @@ function statsTable(result: QuestionsResponse): HTMLElement | null {
       { title: 'Förvaltning', value: (s) => s.forvaltning ?? '–' },
       { title: 'Part', value: (s) => s.party ?? '–' },
       { title: 'Frågor', value: (s) => s.questions, numeric: true },
-      { title: 'Besvarade vid mötet', value: (s) => s.answeredSameMeeting, numeric: true },
+      { title: 'Besvarade vid mötet', value: (s) => `${Math.round(s.answeredSameMeeting * 100)} %`, numeric: true },
       { title: 'Mediantid till svar (dagar)', value: (s) => s.medianDaysToAnswer ?? '–', numeric: true },
       { title: 'Öppna', value: (s) => s.open, numeric: true },
     ], result.stats),
@@ -104,7 +104,7 @@ function filterForm(state: QuestionState, facets: Facets, topics: Map<string, st
   return el(
     'form',
     { class: 'controls', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
-    labelledSelect('Status', 'status', [['', 'Alla, öppna först'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['answered_later', 'Besvarade vid ett senare möte'], ['deferred', 'Arbetsgivaren återkommer'], ['unanswered', 'Obesvarade vid mötet']], state.status, set('status')),
+    labelledSelect('Status', 'status', [['', 'Alla'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['answered_later', 'Besvarade vid ett senare möte'], ['deferred', 'Arbetsgivaren återkommer'], ['unanswered', 'Obesvarade vid mötet']], state.status, set('status')),
     labelledSelect('Part', 'party', options(facets.party, 'Alla parter'), state.party, set('party')),
     labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar'), state.forvaltning, set('forvaltning')),
     labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', (id) => topicLabel(topics, id)), state.topic, set('topic')),
