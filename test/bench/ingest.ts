@@ -29,6 +29,9 @@ export interface IngestRun {
   pages: number;
   seconds: number;
   pagesPerSecond: number;
+  /** CPU time of the run (main thread and workers): pages per CPU second hardly depends on what else the machine runs. */
+  cpuSeconds: number;
+  pagesPerCpuSecond: number;
   peakRssMb: number;
 }
 
@@ -65,7 +68,10 @@ function corpusCopies(count: number): string {
 /** One ingest run inside this process (the child side): prints its figures as one JSON line. */
 async function childIngest(folder: string, db: string, jobs: number): Promise<void> {
   const store = openStore(db);
+  const cpuBefore = process.cpuUsage();
   const report = await ingestPaths([folder], { store, jobs });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await store.close();
   const seconds = report.elapsedMs / 1000;
   const run: IngestRun = {
@@ -76,6 +82,8 @@ async function childIngest(folder: string, db: string, jobs: number): Promise<vo
     pages: report.pages,
     seconds,
     pagesPerSecond: report.pages / seconds,
+    cpuSeconds,
+    pagesPerCpuSecond: report.pages / cpuSeconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(run)}\n`);
@@ -119,9 +127,9 @@ async function pdftotextRun(files: string[], parallel: number, pages: number): P
 
 function table(bench: IngestBench): string {
   const rows = [
-    ['run', 'files', 'pages', 'seconds', 'pages/s', 'peak RSS MB'],
-    ...bench.ingest.map((r) => [`ingest --jobs ${r.jobs}`, String(r.files), String(r.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), r.peakRssMb.toFixed(0)]),
-    ...bench.pdftotext.map((r) => [`pdftotext, ${r.parallel} at a time`, String(r.files), String(bench.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), '-']),
+    ['run', 'files', 'pages', 'seconds', 'pages/s', 'pages/CPU-s', 'peak RSS MB'],
+    ...bench.ingest.map((r) => [`ingest --jobs ${r.jobs}`, String(r.files), String(r.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), r.pagesPerCpuSecond.toFixed(1), r.peakRssMb.toFixed(0)]),
+    ...bench.pdftotext.map((r) => [`pdftotext, ${r.parallel} at a time`, String(r.files), String(bench.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), '-', '-']),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
