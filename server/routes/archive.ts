@@ -24,7 +24,8 @@ const UploadQuery = z.object({
     // Only a display name: any folder part a browser sent along is dropped, and control characters refused.
     .transform((name) => name.split(/[\\/]/).pop() ?? name)
     .refine((name) => name.length > 0 && !/[\u0000-\u001f\u007f]/.test(name), 'name must be a file name')
-    .refine((name) => name.toLowerCase().endsWith('.pdf'), 'name must end in .pdf')
+    // The bytes decide whether it is a PDF; the name only needs to read as one in the archive list.
+    .transform((name) => (name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`))
     .default('uppladdat-protokoll.pdf'),
 });
 

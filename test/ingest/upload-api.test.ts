@@ -96,9 +96,10 @@ describe('uploading protocols', () => {
     expect(sources).toContainEqual(expect.objectContaining({ path: 'låst.pdf', status: 'failed', errorKind: 'encrypted' }));
   });
 
-  it('refuses a name that is not a PDF file name and a body that is not a PDF upload', async () => {
-    const badName = await upload(running.base, 'skarholmen-fvg-2025-12.pdf', 'protokoll.exe', TOKEN);
+  it('refuses a name that is not a file name and a body that is not a PDF upload', async () => {
+    const badName = await upload(running.base, 'skarholmen-fvg-2025-12.pdf', 'protokoll\n.pdf', TOKEN);
     expect(badName.status).toBe(400);
+    expect((await badName.json()).error).toBe('invalid upload name');
     const json = await fetch(`${running.base}/api/upload?name=a.pdf`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
