@@ -1,7 +1,7 @@
 // Splits each section body into statements (sentences with the party that speaks) and groups them into utterances.
 // A sentence without an explicit subject is spoken by whoever spoke last in the paragraph, or — at a paragraph
 // start — by the previous paragraph's speaker; after the employer's answer, an unattributed paragraph goes back to
-// the union that spoke last (a list of questions resumes). A section about one party ("Inkomna ärenden från
+// the owner of the list of questions being worked through, or else the union that spoke last. A section about one party ("Inkomna ärenden från
 // Akademikerförbundet SSR", "Övergripande information från arbetsgivaren") speaks as that party by default.
 import cues from '../data/cues.json' with { type: 'json' };
 import type { Party, Utterance } from '../model.ts';
@@ -22,6 +22,7 @@ export interface Statement {
 }
 
 const ANSWER = new RegExp(cues.answer.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
+const LIST_INTRO = new RegExp(cues.listIntro.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
 
 /**
  * The party a section title is about: one it opens with ("Akademikerförbundet SSR lyfter …") or names as source
@@ -39,6 +40,8 @@ export function attributeStatements(blocks: Block[], defaultParty: Party | null,
   let context = defaultParty;
   let lastUnion: Party | null = defaultParty !== 'Arbetsgivaren' ? defaultParty : null;
   let afterEmployerAnswer = false;
+  // "SSR har föranmält följande frågor:": unattributed questions after an answer belong to the list's owner.
+  let listOwner: Party | null = null;
   blocks.forEach((block, paragraph) => {
     const label = partyLabel(block.text);
     if (label) {
@@ -51,9 +54,10 @@ export function attributeStatements(blocks: Block[], defaultParty: Party | null,
       const speaker = explicitSpeaker(text, directory);
       let party: Party | null;
       if (speaker) party = speaker.party;
-      else if (i === 0 && afterEmployerAnswer && lastUnion) party = lastUnion;
+      else if (i === 0 && afterEmployerAnswer && (listOwner ?? lastUnion)) party = listOwner ?? lastUnion;
       else party = context;
       if (speaker?.party === 'Arbetsgivaren' && ANSWER.test(text)) answered = true;
+      if (speaker && speaker.party !== 'Arbetsgivaren' && LIST_INTRO.test(text)) listOwner = speaker.party;
       statements.push({ text, party, explicit: speaker !== null, paragraph, page: block.page });
       context = party;
       if (party && party !== 'Arbetsgivaren') lastUnion = party;

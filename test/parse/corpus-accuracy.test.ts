@@ -11,7 +11,8 @@ import { score, type Gold, type Score } from './score.ts';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const manifest: { pdf: string; gold: string }[] = JSON.parse(readFileSync(join(FIXTURES, 'gold', 'manifest.json'), 'utf8'));
 
-const results = new Map<string, { score: Score; pred: ContractJson }>();
+const results = new Map<string, { score: Score; pred: ContractJson; gold: Gold & { utterances_sample?: { section: string; party: string; quote: string }[] } }>();
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
 
 beforeAll(async () => {
   for (const entry of manifest) {
@@ -20,7 +21,7 @@ beforeAll(async () => {
     if (!outcome.ok) throw new Error(`${entry.pdf}: ${outcome.failure.reason}`);
     const gold: Gold = JSON.parse(readFileSync(join(FIXTURES, 'gold', entry.gold), 'utf8'));
     const pred = toContract(outcome.protocol);
-    results.set(entry.pdf, { score: score(gold, pred), pred });
+    results.set(entry.pdf, { score: score(gold, pred), pred, gold });
   }
 });
 
@@ -53,6 +54,24 @@ describe('over the whole corpus', () => {
   });
   it('attributes questions to the asking party, also when only implied (mean ≥ 0.85)', () => {
     expect(mean((s) => s.partyAccuracy)).toBeGreaterThanOrEqual(0.85);
+  });
+  it('attributes the hand-checked sample of utterances to the party that speaks, also when implied', () => {
+    let right = 0;
+    let total = 0;
+    for (const { pred, gold } of results.values()) {
+      for (const sample of gold.utterances_sample ?? []) {
+        total++;
+        const quote = words(sample.quote);
+        const section = pred.sections.find((s) => s.number === sample.section);
+        const utterance = section?.utterances.find((u) => {
+          const said = new Set(words(u.text));
+          return quote.every((w) => said.has(w));
+        });
+        if (utterance?.party === sample.party) right++;
+      }
+    }
+    expect(total).toBeGreaterThan(20);
+    expect(right / total).toBeGreaterThanOrEqual(0.9);
   });
   it('attributes every utterance of a section to a party or leaves it open, never to an unknown name', () => {
     const parties = new Set(['Arbetsgivaren', 'Vision', 'Kommunal', 'Akademikerförbundet SSR', 'Saco', 'Sveriges Lärare', 'Ledarna', 'Vårdförbundet', 'Sveriges Skolledare', null]);
