@@ -1,13 +1,19 @@
 // Keeps the analytics snapshot in step with the store: rebuilt when the store's revision has moved, one build
-// at a time, while requests wait for it. The first build starts at once so the server can listen before it ends.
+// at a time, while requests wait for it. The first snapshot starts loading at once, from the saved file when it
+// matches the archive (snapshot-file.ts), so the server can listen before it is ready and answers soon after.
 import type { ArchiveStore } from '../../ingest/store/types.ts';
-import { buildSnapshot, type AnalyticsSnapshot } from './snapshot.ts';
+import { buildSnapshot, withLookups, type AnalyticsSnapshot } from './snapshot.ts';
+import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot-file.ts';
 
 export class LiveAnalytics {
   private latest: Promise<AnalyticsSnapshot>;
   private building: Promise<AnalyticsSnapshot> | null = null;
 
-  constructor(private readonly store: ArchiveStore) {
+  /** @param savedFile where the snapshot is saved between runs; none: always build. */
+  constructor(
+    private readonly store: ArchiveStore,
+    private readonly savedFile?: string,
+  ) {
     this.latest = this.rebuild();
     // A failed first build is retried by the next request; it must not crash the process meanwhile.
     this.latest.catch(() => undefined);
@@ -22,11 +28,22 @@ export class LiveAnalytics {
 
   private rebuild(): Promise<AnalyticsSnapshot> {
     if (this.building) return this.building;
-    const building = buildSnapshot(this.store).finally(() => {
+    const building = this.loadOrBuild().finally(() => {
       this.building = null;
     });
     this.building = building;
     this.latest = building;
     return building;
+  }
+
+  private async loadOrBuild(): Promise<AnalyticsSnapshot> {
+    if (!this.savedFile) return buildSnapshot(this.store);
+    const key = await snapshotKey(this.store);
+    const saved = await loadSnapshot(this.savedFile, key);
+    if (saved) return withLookups(saved);
+    const snapshot = await buildSnapshot(this.store);
+    // Saving only spares the next start a build; a full disk must not fail this one.
+    await saveSnapshot(this.savedFile, key, snapshot).catch(() => undefined);
+    return snapshot;
   }
 }

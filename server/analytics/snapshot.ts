@@ -14,19 +14,33 @@ import { TopicFactsCollector, type ProtocolTopicFacts } from './topic-facts.ts';
 import { TrendIndex } from './trend-index.ts';
 import { topicTotals, type TopicTotal } from './trends.ts';
 
-export interface AnalyticsSnapshot {
+/** What is computed from the store: plain data that can be saved and loaded again (snapshot-file.ts). */
+export interface SnapshotData {
   /** The store revision this snapshot was computed from. */
   revision: number;
   buildMs: number;
   topics: TopicTotal[];
   topicFacts: ProtocolTopicFacts[];
-  trends: TrendIndex;
   emerging: Record<Period, EmergingResult>;
   /** Newest first. */
   questions: TrackedQuestion[];
+}
+
+/** The data with the lookups the endpoints use, derived in memory. */
+export interface AnalyticsSnapshot extends SnapshotData {
+  trends: TrendIndex;
   questionsById: Map<string, TrackedQuestion>;
   /** Lower-cased question and answer text, for the free-text filter. */
   searchText: Map<string, string>;
+}
+
+export function withLookups(data: SnapshotData): AnalyticsSnapshot {
+  return {
+    ...data,
+    trends: new TrendIndex(data.topicFacts, data.topics.map((t) => t.id)),
+    questionsById: new Map(data.questions.map((q) => [q.id, q])),
+    searchText: new Map(data.questions.map((q) => [q.id, searchTextOf(q)])),
+  };
 }
 
 export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] = loadTaxonomy()): Promise<AnalyticsSnapshot> {
@@ -55,18 +69,15 @@ export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] =
     .sort(newestFirst);
 
   const topicFacts = topicCollector.finish(protocols);
-  const topics = topicTotals(topicFacts, taxonomy);
-  return {
+  const snapshot = withLookups({
     revision,
-    buildMs: Math.round(performance.now() - started),
-    topics,
+    buildMs: 0,
+    topics: topicTotals(topicFacts, taxonomy),
     topicFacts,
-    trends: new TrendIndex(topicFacts, topics.map((t) => t.id)),
     emerging: { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') },
     questions,
-    questionsById: new Map(questions.map((q) => [q.id, q])),
-    searchText: new Map(questions.map((q) => [q.id, searchTextOf(q)])),
-  };
+  });
+  return { ...snapshot, buildMs: Math.round(performance.now() - started) };
 }
 
 /** Newest meeting first; within a meeting, questions in the order the protocol records them. */

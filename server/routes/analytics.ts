@@ -3,6 +3,7 @@
 // that is rebuilt when the store's revision moves (server/analytics/live-analytics.ts); answers to repeated
 // queries are remembered for that snapshot (server/analytics/response-memo.ts).
 import { Router, type Request, type Response } from 'express';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
@@ -48,7 +49,7 @@ const csvQuery = questionFilterQuery.extend({ delimiter: z.enum(['comma', 'semic
 const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
 
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
-  const analytics = new LiveAnalytics(options.store);
+  const analytics = new LiveAnalytics(options.store, join(options.dataDir, 'analytics-snapshot.json'));
   const router = Router();
 
   const memo = new ResponseMemo();
