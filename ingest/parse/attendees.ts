@@ -46,9 +46,22 @@ function mergeContinuations(texts: string[]): string[] {
   return merged;
 }
 
+/** "Anna Berg Vision", "Olle Ek Sveriges Lärare": a name followed by a union without a comma. */
+function trailingParty(text: string): Attendee | null {
+  const words = text.split(/\s+/);
+  for (const k of [2, 1]) {
+    const name = words.slice(0, -k).join(' ');
+    const party = canonicalParty(words.slice(-k).join(' '));
+    if (words.length > k && party && party !== 'Arbetsgivaren' && NAME.test(name)) return { name, side: 'fack', party, role: null };
+  }
+  return null;
+}
+
 function personWithRole(line: string, mode: Mode): Attendee | null {
   // "Anna Berg (Vision)" says the same as "Anna Berg, Vision".
   const text = line.replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
+  const trailing = text.includes(',') ? null : trailingParty(text);
+  if (trailing) return trailing;
   const [rawName, ...rest] = text.split(',');
   const name = rawName.trim();
   if (!NAME.test(name) || canonicalParty(name)) return null;

@@ -48,9 +48,9 @@ describe('attendance', () => {
     ]);
     expect(list.absentParties).toEqual(['Ledarna', 'Vårdförbundet']);
   });
-  it('reads "Party – names" and "Name (Party)" lines', () => {
-    const list = parseAttendance(lines(['Närvarande', 'Vision – Anna Berg', 'Olle Ek (Kommunal)']), () => false);
-    expect(list.attendees.map((a) => [a.name, a.party])).toEqual([['Anna Berg', 'Vision'], ['Olle Ek', 'Kommunal']]);
+  it('reads "Party – names", "Name (Party)" and "Name Party" lines', () => {
+    const list = parseAttendance(lines(['Närvarande', 'Vision – Anna Berg', 'Olle Ek (Kommunal)', 'Eva Lind Sveriges Lärare']), () => false);
+    expect(list.attendees.map((a) => [a.name, a.party])).toEqual([['Anna Berg', 'Vision'], ['Olle Ek', 'Kommunal'], ['Eva Lind', 'Sveriges Lärare']]);
   });
   it('reads the visible names of a list cut at the start, the side from the role', () => {
     const list = parseAttendance(lines(['Anna Hamlin, Individ och Familj', 'Louise Lindberg-Svärd,', 'Vårdförbundet', 'Tidpunkt:', 'idag']), () => false);
