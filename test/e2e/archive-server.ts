@@ -1,11 +1,14 @@
 // The real application for the end-to-end tests: the web UI built once with Vite, a fresh SQLite archive in a
-// temp folder holding the test corpus (good and bad files), and createApp listening on an ephemeral port.
-import { mkdtempSync, rmSync } from 'node:fs';
+// temp folder holding the test corpus (good and bad files) and a small generated archive (two förvaltningar over
+// a year and a half, marked synthetic) so the trend charts have periods to draw, and createApp listening on an
+// ephemeral port.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'vite';
+import { generateArchive, planArchive } from '../../ingest/generate/archive.ts';
 import { ingestPaths, type IngestReport } from '../../ingest/run/ingest.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
@@ -27,11 +30,22 @@ export async function buildWeb(): Promise<string> {
   return join(ROOT, 'web/dist');
 }
 
+/** Writes a small synthetic archive under `folder`. */
+async function writeSyntheticArchive(folder: string): Promise<void> {
+  const plan = planArchive({ seed: 7, forvaltningar: 2, from: '2024-01', to: '2025-06' });
+  for await (const protocol of generateArchive(plan)) {
+    const path = join(folder, protocol.file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, protocol.bytes);
+  }
+}
+
 export async function startArchiveServer(): Promise<ArchiveServer> {
-  const webDir = await buildWeb();
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-archive-'));
+  const synthetic = join(dataDir, 'generated');
+  const [webDir] = await Promise.all([buildWeb(), writeSyntheticArchive(synthetic)]);
   const store = openStore(join(dataDir, 'archive.sqlite'));
-  const ingest = await ingestPaths([CORPUS], { store, jobs: 2 });
+  const ingest = await ingestPaths([CORPUS, synthetic], { store, jobs: 2 });
   const app: App = await createApp({ store, dataDir, webDir, adminToken: ADMIN_TOKEN, log: false });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));

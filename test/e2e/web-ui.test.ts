@@ -57,7 +57,9 @@ describe('the web UI', () => {
     await page.getByLabel('Sökord').press('Enter');
     await page.waitForSelector('.hit');
     expect(new URL(page.url()).searchParams.get('q')).toBe('sjukfrånvaro');
-    const marks = await page.locator('.hit .snippet mark').allTextContents();
+    // A hit from the real corpus, not from the generated protocols beside it.
+    const corpusHits = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') });
+    const marks = await corpusHits.locator('.snippet mark').allTextContents();
     expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
     await page.close();
     await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
@@ -87,7 +89,7 @@ describe('the web UI', () => {
   it('opens a hit as the protocol with its PDF at the page of the hit, the searched words marked on it', async () => {
     const page = await visit('/sok?q=sjukfr%C3%A5nvaro');
     await page.waitForSelector('.hit');
-    const hit = page.locator('.hit').filter({ has: page.locator('.snippet mark') }).first();
+    const hit = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') }).filter({ has: page.locator('.snippet mark') }).first();
     const hitPage = Number(/sida (\d+)/.exec((await hit.locator('.hit-section').textContent()) ?? '')?.[1]);
     expect(hitPage).toBeGreaterThan(0);
     await hit.locator('h3 a').click();
@@ -170,6 +172,9 @@ describe('the web UI', () => {
     const report = page.locator('section[aria-labelledby="report-heading"]');
     await expect.poll(() => report.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
     expect(await report.textContent()).toContain('Lösenordsskyddad');
+    const list = page.locator('section[aria-labelledby="protocols-heading"]');
+    expect(await list.locator('tbody tr').filter({ hasText: 'hagersten-alvsjo-fvg-2024-01-13.pdf' }).locator('.synthetic').count()).toBe(0);
+    expect(await list.locator('tbody tr .synthetic').count()).toBeGreaterThan(0);
     await page.close();
     await photograph('arkiv', '/arkiv', 'section[aria-labelledby="report-heading"] table');
   });

@@ -8,16 +8,33 @@ import { anyStatusLabel } from '../format/labels.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-const BASE = {
-  $schema: SCHEMA,
-  width: 'container' as const,
-  autosize: { type: 'fit-x' as const, contains: 'padding' as const },
-  config: {
-    font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#333', titleColor: '#333' },
-    legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom' as const, columns: 2, labelLimit: 220 },
-  },
-};
+/** Layout choices that depend on the screen: on a phone, labels are cut shorter and legends stack. */
+export interface ChartLayout {
+  compact: boolean;
+}
+
+function base(layout: ChartLayout) {
+  return {
+    $schema: SCHEMA,
+    width: 'container' as const,
+    autosize: { type: 'fit-x' as const, contains: 'padding' as const },
+    config: {
+      font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#333', titleColor: '#333' },
+      legend: {
+        labelFontSize: 12,
+        titleFontSize: 12,
+        orient: 'bottom' as const,
+        columns: layout.compact ? 1 : 2,
+        labelLimit: layout.compact ? 200 : 240,
+      },
+    },
+  };
+}
+
+function labelLimit(layout: ChartLayout): number {
+  return layout.compact ? 110 : 240;
+}
 
 const periodAxis = {
   field: 'label',
@@ -28,9 +45,9 @@ const periodAxis = {
 };
 
 /** Share of protocols mentioning a topic, per period, one line per group (förvaltning). */
-export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string): TopLevelSpec {
+export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, layout: ChartLayout): TopLevelSpec {
   return {
-    ...BASE,
+    ...base(layout),
     description: `Andel protokoll per period som tar upp ${topicLabel}, per förvaltning`,
     height: 260,
     data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period) })) },
@@ -51,15 +68,15 @@ export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string): TopLeve
 }
 
 /** Heat map of topic × förvaltning: share of each förvaltning's protocols that raise each topic. */
-export function topicMatrixSpec(rows: MatrixRow[], label: (topic: string) => string): TopLevelSpec {
+export function topicMatrixSpec(rows: MatrixRow[], label: (topic: string) => string, layout: ChartLayout): TopLevelSpec {
   return {
-    ...BASE,
+    ...base(layout),
     description: 'Andel protokoll per ämne och förvaltning',
     data: { values: rows.map((row) => ({ ...row, topicLabel: label(row.topic) })) },
     mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
     encoding: {
       x: { field: 'forvaltning', type: 'nominal', title: null, axis: { labelAngle: -30, labelLimit: 140 } },
-      y: { field: 'topicLabel', type: 'nominal', title: null, axis: { labelLimit: 200 } },
+      y: { field: 'topicLabel', type: 'nominal', title: null, axis: { labelLimit: labelLimit(layout) } },
       color: { field: 'share', type: 'quantitative', title: 'Andel', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%' } },
       tooltip: [
         { field: 'topicLabel', title: 'Ämne' },
@@ -73,19 +90,19 @@ export function topicMatrixSpec(rows: MatrixRow[], label: (topic: string) => str
 }
 
 /** Which parties speak in sections on a topic: sections per party, in the parties' colours. */
-export function partiesSpec(rows: TrendRow[], topicLabel: string): TopLevelSpec {
+export function partiesSpec(rows: TrendRow[], topicLabel: string, layout: ChartLayout): TopLevelSpec {
   const parties = [...new Set(rows.map((row) => row.group))];
   const known = PARTIES.filter((party) => parties.includes(party));
   const others = parties.filter((party) => !known.includes(party as (typeof PARTIES)[number]));
   const domain = [...known, ...others];
   return {
-    ...BASE,
+    ...base(layout),
     description: `Avsnitt om ${topicLabel} där respektive part tar ordet`,
     height: { step: 26 },
     data: { values: rows },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'group', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: 200 } },
+      y: { field: 'group', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: labelLimit(layout) } },
       x: { aggregate: 'sum', field: 'sections', type: 'quantitative', title: 'Antal avsnitt', axis: { format: 'd', tickMinStep: 1 } },
       color: { field: 'group', type: 'nominal', legend: null, scale: { domain, range: domain.map((party) => partyColour(party)) } },
       tooltip: [
@@ -105,10 +122,10 @@ const STATUS_COLOURS: Record<string, string> = {
 };
 
 /** Questions raised per period, stacked by status. */
-export function questionsOverTimeSpec(rows: StatusOverTimeRow[]): TopLevelSpec {
+export function questionsOverTimeSpec(rows: StatusOverTimeRow[], layout: ChartLayout): TopLevelSpec {
   const statuses = [...new Set(rows.map((row) => row.status))];
   return {
-    ...BASE,
+    ...base(layout),
     description: 'Frågor per period efter status',
     height: 240,
     data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period), statusLabel: anyStatusLabel(row.status) })) },

@@ -59,7 +59,7 @@ function failures(sources: SourceRow[]): HTMLElement {
     { title: 'Fil', value: (s) => el('span', { class: 'file-name' }, s.path) },
     { title: 'Problem', value: (s) => failureKindLabel(s.errorKind) },
     { title: 'Orsak', value: (s) => s.error ?? '' },
-    { title: 'Försökt', value: (s) => formatTimestamp(s.ingestedAt) },
+    { title: 'Försökt', value: (s) => el('span', { class: 'nowrap' }, formatTimestamp(s.ingestedAt)) },
   ], failed);
 }
 
@@ -121,11 +121,19 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
 
 export function create(main: HTMLElement): View {
   const summary = el('p', { class: 'lead' });
+  const heading = el('h2', { attrs: { id: 'protocols-heading' } }, 'Protokoll');
   const controls = el('div', {});
-  const list = el('section', { attrs: { 'aria-labelledby': 'protocols-heading' } });
+  const list = el('div', {});
   const report = el('section', { attrs: { 'aria-labelledby': 'report-heading' } });
   const upload = el('div', {});
-  replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Arkiv'), summary, upload, controls, list, report);
+  replace(
+    main,
+    el('h1', { attrs: { tabindex: '-1' } }, 'Arkiv'),
+    summary,
+    el('section', { attrs: { 'aria-labelledby': 'protocols-heading' } }, heading, controls, list),
+    report,
+    upload,
+  );
   let ticket = 0;
 
   /** Reloads the counts and the ingest report; the upload form is built once, so its message survives. */
@@ -148,7 +156,7 @@ export function create(main: HTMLElement): View {
 
   const loadList = async (state: ArchiveState) => {
     const mine = ++ticket;
-    replace(list, el('h2', { attrs: { id: 'protocols-heading' } }, 'Protokoll'), loading());
+    replace(list, loading());
     try {
       const [{ protocols }, facets] = await Promise.all([api.protocols({ ...state }), api.facets()]);
       if (mine !== ticket) return;
@@ -163,13 +171,13 @@ export function create(main: HTMLElement): View {
           labelledInput('Till och med', 'to', 'date', state.to, set('to')),
         ),
       );
+      heading.textContent = `Protokoll (${protocols.length})`;
       replace(
         list,
-        el('h2', { attrs: { id: 'protocols-heading' } }, `Protokoll (${protocols.length})`),
         protocols.length === 0 ? el('p', { class: 'empty' }, 'Inga protokoll matchar filtren.') : protocolTable(state, protocols),
       );
     } catch (error) {
-      if (mine === ticket) replace(list, el('h2', { attrs: { id: 'protocols-heading' } }, 'Protokoll'), errorMessage('Listan kunde inte hämtas', error));
+      if (mine === ticket) replace(list, errorMessage('Listan kunde inte hämtas', error));
     }
   };
 

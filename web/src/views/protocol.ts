@@ -11,16 +11,17 @@ import { partyBadge, questionStatusBadge, syntheticTag, topicTag } from '../comp
 import { highlighted } from '../components/highlighted-text.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
+import { protocolName } from '../format/protocol-name.ts';
 import { questionKindLabel } from '../format/labels.ts';
 import { partyColour } from '../format/parties.ts';
 import { matchRanges, queryKeys } from '../text/match-terms.ts';
 import type { PdfViewer } from '../pdf/pdf-viewer.ts';
 import type { View } from './view.ts';
 
-function protocolTitle(protocol: StoredProtocol): string {
-  const { meeting } = protocol;
-  if (meeting.title) return meeting.title;
-  return ['Protokoll', meeting.body, meeting.forvaltning].filter(Boolean).join(' ');
+function protocolTitle({ meeting }: StoredProtocol): string {
+  const name = protocolName(meeting.title, meeting.body, meeting.forvaltning);
+  // Without a title of its own, the date is what tells one meeting of a group from the next.
+  return meeting.title || !meeting.date ? name : `${name}, ${formatDate(meeting.date)}`;
 }
 
 function sectionAnchor(number: string): string {

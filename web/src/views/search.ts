@@ -13,6 +13,7 @@ import { highlighted } from '../components/highlighted-text.ts';
 import { pager } from '../components/pager.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
+import { protocolName } from '../format/protocol-name.ts';
 import { count, questionStatusLabel } from '../format/labels.ts';
 import type { View } from './view.ts';
 
@@ -64,16 +65,11 @@ function filterPanel(state: SearchState, facets: Facets, topics: Map<string, str
   return panel;
 }
 
-function hitTitle(hit: SearchHit): string {
-  if (hit.title) return hit.title;
-  return [hit.body, hit.forvaltning].filter(Boolean).join(' ') || 'Protokoll';
-}
-
 function hitItem(hit: SearchHit, topics: Map<string, string>): HTMLElement {
   return el(
     'li',
     { class: 'hit' },
-    el('h3', {}, el('a', { attrs: { href: hit.link } }, hitTitle(hit))),
+    el('h3', {}, el('a', { attrs: { href: hit.link } }, protocolName(hit.title, hit.body, hit.forvaltning))),
     el('p', { class: 'hit-section' }, `§ ${hit.section.number} ${hit.section.title}`, el('span', { class: 'muted' }, ` · sida ${hit.page}`)),
     el('p', { class: 'snippet' }, highlighted(hit.snippet.text, hit.snippet.highlights)),
     el(

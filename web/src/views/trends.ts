@@ -128,6 +128,7 @@ export function create(main: HTMLElement): View {
       const { drawChart } = await import('../charts/embed.ts');
       const specs = await import('../charts/specs.ts');
       const range = { from: state.from, to: state.to };
+      const layout = { compact: window.matchMedia('(max-width: 480px)').matches };
 
       type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement };
       const draw = async (target: Panel, what: string, work: () => Promise<Drawing>, fileName: string) => {
@@ -157,7 +158,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
           return {
             rows: rows.length,
-            chart: specs.topicOverTimeSpec(rows, topicName),
+            chart: specs.topicOverTimeSpec(rows, topicName, layout),
             table: dataTable(`${topicName} över tid`, [
               { title: 'Period', value: (r) => formatPeriod(r.period) },
               { title: 'Förvaltning', value: (r) => r.group },
@@ -173,7 +174,7 @@ export function create(main: HTMLElement): View {
           for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.sections);
           return {
             rows: rows.length,
-            chart: specs.partiesSpec(rows, topicName),
+            chart: specs.partiesSpec(rows, topicName, layout),
             table: dataTable(`Parter som tar upp ${topicName}`, [
               { title: 'Part', value: ([party]) => party },
               { title: 'Avsnitt', value: ([, n]) => n, numeric: true },
@@ -185,7 +186,7 @@ export function create(main: HTMLElement): View {
           const label = (id: string) => labels.get(id) ?? id;
           return {
             rows: rows.length,
-            chart: specs.topicMatrixSpec(rows, label),
+            chart: specs.topicMatrixSpec(rows, label, layout),
             table: dataTable('Ämnen per förvaltning', [
               { title: 'Ämne', value: (r) => label(r.topic) },
               { title: 'Förvaltning', value: (r) => r.forvaltning },
@@ -198,7 +199,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.questionsOverTime({ period: state.period });
           return {
             rows: rows.length,
-            chart: specs.questionsOverTimeSpec(rows),
+            chart: specs.questionsOverTimeSpec(rows, layout),
             table: dataTable('Frågor över tid', [
               { title: 'Period', value: (r) => formatPeriod(r.period) },
               { title: 'Status', value: (r) => anyStatusLabel(r.status) },
