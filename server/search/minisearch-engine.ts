@@ -10,13 +10,13 @@ import { normalize } from '../../ingest/lang/swedish.ts';
 import { matchKey } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
-import type { Facets, SearchEngine, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
+import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
 import { passesFilters } from './filters.ts';
 import { PARTIES } from './parties.ts';
 import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
-import { scoreGroups } from './term-scorer.ts';
+import { scoreGroups, type ScoredMatches as Found } from './term-scorer.ts';
 import { firstK } from './top-k.ts';
 import { passageOf } from './snippet.ts';
 import { TextStore } from './text-store.ts';
@@ -102,39 +102,37 @@ export class MiniSearchEngine implements SearchEngine {
     const plan = planQuery(request.query, this.vocabulary);
 
     let relaxed = false;
-    let matches: Array<{ slot: number; score: number }>;
+    let found: Found;
     if (plan.groups.length === 0) {
-      matches = request.query.trim() ? [] : this.browse((doc) => passesFilters(doc, filters));
+      found = request.query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
     } else {
-      matches = this.find(plan, 'AND', request);
-      if (matches.length === 0 && plan.groups.length > 1) {
-        matches = this.find(plan, 'OR', request);
-        relaxed = matches.length > 0;
+      found = this.find(plan, 'AND', filters);
+      if (found.slots.length === 0 && plan.groups.length > 1) {
+        found = this.find(plan, 'OR', filters);
+        relaxed = found.slots.length > 0;
       }
     }
 
+    const { slots, scores } = found;
     const docs = this.docs;
     // Plain comparisons: ISO dates sort as strings, and localeCompare was a visible cost per match.
-    const dateOf = (slot: number) => docs[slot]!.date ?? '';
-    const byDate = (a: { slot: number }, b: { slot: number }) => {
-      const x = dateOf(a.slot);
-      const y = dateOf(b.slot);
+    const byDate = (a: number, b: number) => {
+      const x = docs[a]!.date ?? '';
+      const y = docs[b]!.date ?? '';
       return x < y ? 1 : x > y ? -1 : 0;
     };
-    const order =
-      request.sort === 'date'
-        ? (a: { slot: number; score: number }, b: { slot: number; score: number }) => byDate(a, b) || b.score - a.score
-        : (a: { slot: number; score: number }, b: { slot: number; score: number }) => b.score - a.score || byDate(a, b);
-    const shown = firstK(matches, page * pageSize, order).slice((page - 1) * pageSize);
+    const byScore = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0);
+    const order = request.sort === 'date' ? (a: number, b: number) => byDate(a, b) || byScore(a, b) : (a: number, b: number) => byScore(a, b) || byDate(a, b);
+    const shown = firstK(slots, page * pageSize, order).slice((page - 1) * pageSize);
     return {
-      total: matches.length,
+      total: slots.length,
       page,
       pageSize,
       relaxed,
-      hits: shown.map((m) => this.hit(m.slot, m.score, plan)),
-      facets: this.facetTable.count(matches.map((m) => m.slot)),
+      hits: shown.map((slot) => this.hit(slot, scores[slot] ?? 0, plan)),
+      facets: this.facetTable.count(slots),
       corrections: plan.corrections,
-      suggestions: matches.length === 0 ? plan.corrections.map((c) => c.to) : [],
+      suggestions: slots.length === 0 ? plan.corrections.map((c) => c.to) : [],
     };
   }
 
@@ -165,7 +163,7 @@ export class MiniSearchEngine implements SearchEngine {
     } catch {
       return false;
     }
-    this.mini = await MiniSearch.loadJSONAsync<IndexDocument>(index, MINISEARCH_OPTIONS);
+    this.mini = MiniSearch.loadJSON<IndexDocument>(index, MINISEARCH_OPTIONS);
     await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
     this.docs = meta.docs;
     this.vocabulary = new Vocabulary(meta.vocabulary);
@@ -179,32 +177,30 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
-  private find(plan: QueryPlan, combineWith: 'AND' | 'OR', request: SearchRequest): Array<{ slot: number; score: number }> {
-    const filters = request.filters ?? {};
+  private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
     const fields = filters.party ? { [partyField(filters.party)]: 1 } : BOOST;
     const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
     const docs = this.docs;
-    const { slots, scores } = scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, (slot) => docs[slot] !== null);
     const phrases = plan.phrases.map(phraseMatcher);
-    const matches: Array<{ slot: number; score: number }> = [];
-    for (const slot of slots) {
-      if (filtered && !passesFilters(docs[slot]!, filters)) continue;
-      if (phrases.length > 0 && !phrases.every((phrase) => this.texts.contains(slot, phrase.literals) || phrase.matches(this.texts.get(slot)))) continue;
-      matches.push({ slot, score: scores[slot] });
-    }
-    return matches;
+    const accept = (slot: number) => {
+      const doc = docs[slot];
+      if (!doc || (filtered && !passesFilters(doc, filters))) return false;
+      return phrases.every((phrase) => this.texts.contains(slot, phrase.literals) || phrase.matches(this.texts.get(slot)));
+    };
+    return scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, accept);
   }
 
   private *liveSlots(): Iterable<number> {
     for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot]) yield slot;
   }
 
-  private browse(accept: (doc: SectionDoc) => boolean): Array<{ slot: number; score: number }> {
-    const matches: Array<{ slot: number; score: number }> = [];
+  /** Every section passing the filters, for an empty query. */
+  private browse(filters: SearchFilters): Found {
+    const slots: number[] = [];
     this.docs.forEach((doc, slot) => {
-      if (doc && accept(doc)) matches.push({ slot, score: 0 });
+      if (doc && passesFilters(doc, filters)) slots.push(slot);
     });
-    return matches;
+    return { slots, scores: new Float64Array(0) };
   }
 
   private hit(slot: number, score: number, plan: QueryPlan): SearchHit {

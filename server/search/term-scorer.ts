@@ -29,7 +29,8 @@ export interface ScoredMatches {
 /**
  * Sections matching every group (AND) or any group (OR), each scored by the sum over groups of its best
  * alternative's BM25 over the given fields.
- * @param live whether a slot still holds a section (discarded ones stay in postings until vacuumed)
+ * @param accept whether a section may be in the result: it still exists (discarded ones stay in postings
+ * until vacuumed) and passes the filters. Checked before the common groups are looked up.
  */
 export function scoreGroups<T>(
   mini: MiniSearch<T>,
@@ -37,26 +38,72 @@ export function scoreGroups<T>(
   fields: Record<string, number>,
   combineWith: 'AND' | 'OR',
   size: number,
-  live: (slot: number) => boolean,
+  accept: (slot: number) => boolean,
 ): ScoredMatches {
   const index = mini as unknown as Internals;
   const total = new Float64Array(size);
   const groupsMatched = new Uint8Array(size);
   const groupScore = new Float64Array(size);
-  const candidates: number[] = [];
-  for (const group of groups) {
+  // All groups required: start from the rarest, so the common ones only need to be looked up for the few
+  // sections still in the running instead of walked posting by posting.
+  const ordered = combineWith === 'AND' ? [...groups].sort((a, b) => cost(index, a, fields) - cost(index, b, fields)) : groups;
+  let candidates: number[] = [];
+  ordered.forEach((group, g) => {
+    if (combineWith === 'AND' && g === 1) candidates = candidates.filter(accept);
+    if (combineWith === 'AND' && g > 0 && candidates.length * 4 < cost(index, group, fields)) {
+      candidates = candidates.filter((slot) => {
+        const score = probeGroup(index, group, fields, slot);
+        total[slot] += score;
+        return score > 0;
+      });
+      for (const slot of candidates) groupsMatched[slot] = g + 1;
+      return;
+    }
     const touched: number[] = [];
     for (const alternative of group.alternatives) scoreAlternative(index, alternative, fields, groupScore, touched, size);
     for (const slot of touched) {
       const score = groupScore[slot];
       groupScore[slot] = 0;
+      if (combineWith === 'AND' && groupsMatched[slot] !== g) continue;
       if (groupsMatched[slot] === 0) candidates.push(slot);
       groupsMatched[slot]++;
       total[slot] += score;
     }
-  }
+  });
   const wanted = combineWith === 'AND' ? groups.length : 1;
-  return { slots: candidates.filter((slot) => groupsMatched[slot] >= wanted && live(slot)), scores: total };
+  const checked = combineWith === 'AND' && groups.length > 1;
+  return { slots: candidates.filter((slot) => groupsMatched[slot] >= wanted && (checked || accept(slot))), scores: total };
+}
+
+/** How many postings a group's terms have in these fields: the work of walking them. */
+function cost(index: Internals, group: TermGroup, fields: Record<string, number>): number {
+  let postings = 0;
+  for (const terms of group.alternatives) {
+    for (const term of terms) {
+      const data = index._index.get(term);
+      if (data) for (const field of Object.keys(fields)) postings += data.get(index._fieldIds[field])?.size ?? 0;
+    }
+  }
+  return postings;
+}
+
+/** A group's score for one section, looking its terms up instead of walking their postings. */
+function probeGroup(index: Internals, group: TermGroup, fields: Record<string, number>, slot: number): number {
+  let best = 0;
+  for (const terms of group.alternatives) {
+    let sum = 0;
+    for (const term of terms) {
+      let termScore = 0;
+      addTerm(index, term, fields, (_slot, score) => (termScore += score), slot);
+      if (termScore === 0) {
+        sum = 0;
+        break;
+      }
+      sum += termScore;
+    }
+    best += sum;
+  }
+  return best;
 }
 
 /** Adds an alternative's score (all of its terms required) to `into`, listing the slots it touched. */
@@ -97,7 +144,14 @@ function scoreAlternative(
   }
 }
 
-function addTerm(index: Internals, term: string, fields: Record<string, number>, add: (slot: number, score: number) => void): void {
+/** Adds a term's BM25 per matching section; with `only`, for that one section alone. */
+function addTerm(
+  index: Internals,
+  term: string,
+  fields: Record<string, number>,
+  add: (slot: number, score: number) => void,
+  only?: number,
+): void {
   const data = index._index.get(term);
   if (!data) return;
   const documents = index._documentCount;
@@ -108,10 +162,16 @@ function addTerm(index: Internals, term: string, fields: Record<string, number>,
     const idf = Math.log(1 + (documents - postings.size + 0.5) / (postings.size + 0.5));
     const average = index._avgFieldLength[fieldId];
     const lengths = fieldLengths(index, fieldId);
-    for (const [slot, frequency] of postings) {
+    const score = (slot: number, frequency: number) => {
       const length = slot < lengths.length ? lengths[slot] : average;
       add(slot, boost * idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / average))));
+    };
+    if (only !== undefined) {
+      const frequency = postings.get(only);
+      if (frequency !== undefined) score(only, frequency);
+      continue;
     }
+    for (const [slot, frequency] of postings) score(slot, frequency);
   }
 }
 
