@@ -35,8 +35,11 @@ interface Group {
   answer: Answer | null;
 }
 
-/** A raised issue counts only when its response follows within this many paragraphs. */
-const RAISE_REACH = 2;
+/**
+ * How many paragraphs after a question a response without a named responder may stand: a raised issue counts only
+ * with a response this close, and a bare outcome ("… kommer att …") further away is about something else.
+ */
+const RESPONSE_REACH = 2;
 /** An answer verb responds only as the verb of the sentence's subject: within its first words ("Arbetsgivaren svarade"). */
 const ANSWER_VERB_REACH = 4;
 /** A request this short ("Mer info önskas.") is quoted with the sentence before it, which says what it asks about. */
@@ -131,7 +134,8 @@ function resolve(group: Group, statements: Statement[], end: number): void {
   let outcome: Statement | null = null;
   for (let i = lastIndex + 1; i < end; i++) {
     const s = statements[i];
-    if (group.asking === 'raise' && s.paragraph > lastParagraph + RAISE_REACH) break;
+    const near = s.paragraph <= lastParagraph + RESPONSE_REACH;
+    if (group.asking === 'raise' && !near) break;
     const response = responseOf(s, group.party);
     if (response === 'deferral') {
       group.status = 'deferred';
@@ -139,7 +143,7 @@ function resolve(group: Group, statements: Statement[], end: number): void {
       return;
     }
     if (response === 'answer') answer ??= s;
-    if (response === 'outcome') outcome ??= s;
+    if (response === 'outcome' && near) outcome ??= s;
   }
   const listDeferral = group.list?.deferral && (group.list.owner === null || group.list.owner === group.party) ? group.list.deferral : null;
   if (answer) [group.status, group.answer] = ['answered', answerFrom(answer, group.party)];
