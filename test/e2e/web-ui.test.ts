@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './browser.ts';
 import { ADMIN_TOKEN, startArchiveServer, type ArchiveServer } from './archive-server.ts';
@@ -46,6 +46,24 @@ async function photograph(name: string, path: string, ready: string): Promise<vo
   }
 }
 
+/**
+ * The first hit from the real corpus (not a generated protocol) whose snippet has marks, paging on through
+ * the results with "Nästa" as a reader would until one shows up.
+ */
+async function firstCorpusHit(page: Page): Promise<Locator> {
+  for (let pageNumber = 1; pageNumber <= 20; pageNumber++) {
+    await page.waitForSelector('.hit');
+    const hit = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') }).filter({ has: page.locator('.snippet mark') });
+    if ((await hit.count()) > 0) return hit.first();
+    const next = page.getByRole('link', { name: 'Nästa sida' }).first();
+    if ((await next.count()) === 0) break;
+    const before = page.url();
+    await next.click();
+    await page.waitForURL((url) => url.href !== before);
+  }
+  throw new Error('no corpus hit with marks in the results');
+}
+
 function resultCount(text: string | null): number {
   return Number((text ?? '').replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
 }
@@ -57,9 +75,7 @@ describe('the web UI', () => {
     await page.getByLabel('Sökord').press('Enter');
     await page.waitForSelector('.hit');
     expect(new URL(page.url()).searchParams.get('q')).toBe('sjukfrånvaro');
-    // A hit from the real corpus, not from the generated protocols beside it.
-    const corpusHits = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') });
-    const marks = await corpusHits.locator('.snippet mark').allTextContents();
+    const marks = await (await firstCorpusHit(page)).locator('.snippet mark').allTextContents();
     expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
     await page.close();
     await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
@@ -89,7 +105,7 @@ describe('the web UI', () => {
   it('opens a hit as the protocol with its PDF at the page of the hit, the searched words marked on it', async () => {
     const page = await visit('/sok?q=sjukfr%C3%A5nvaro');
     await page.waitForSelector('.hit');
-    const hit = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') }).filter({ has: page.locator('.snippet mark') }).first();
+    const hit = await firstCorpusHit(page);
     const hitPage = Number(/sida (\d+)/.exec((await hit.locator('.hit-section').textContent()) ?? '')?.[1]);
     expect(hitPage).toBeGreaterThan(0);
     await hit.locator('h3 a').click();
