@@ -16,6 +16,10 @@ describe('topic tagging', () => {
   it('finds hot och våld in "hot- och våld" and counts the phrase once', () => {
     expect(mentionsIn('frågan om hot- och våld kommande år').get('hot och våld')).toBe(1);
   });
+  it('does not take the verb "hotar" or clients who are "sjuka" for the topics', () => {
+    expect(topicsOf('Underskottet hotar verksamheten inom äldreomsorgen.')).not.toContain('hot och våld');
+    expect(topicsOf('Fler sjuka äldre behöver stöd i hemtjänsten.')).not.toContain('sjukfrånvaro');
+  });
   it('does not count a bare mention in an enumeration of several topics', () => {
     expect(topicsOf('Information om personalomsättning, heltid, friskfaktorer gjordes under ekonomi och budget.')).not.toContain('friskfaktorer');
   });
