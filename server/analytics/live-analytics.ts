@@ -9,10 +9,14 @@ export class LiveAnalytics {
   private latest: Promise<AnalyticsSnapshot>;
   private building: Promise<AnalyticsSnapshot> | null = null;
 
-  /** @param savedFile where the snapshot is saved between runs; none: always build. */
+  /**
+   * @param savedFile where the snapshot is saved between runs; none: always build.
+   * @param onSnapshot told of every new snapshot, e.g. to prepare the answers most asked for.
+   */
   constructor(
     private readonly store: ArchiveStore,
     private readonly savedFile?: string,
+    private readonly onSnapshot?: (snapshot: AnalyticsSnapshot) => void,
   ) {
     this.latest = this.rebuild();
     // A failed first build is retried by the next request; it must not crash the process meanwhile.
@@ -28,9 +32,14 @@ export class LiveAnalytics {
 
   private rebuild(): Promise<AnalyticsSnapshot> {
     if (this.building) return this.building;
-    const building = this.loadOrBuild().finally(() => {
-      this.building = null;
-    });
+    const building = this.loadOrBuild()
+      .then((snapshot) => {
+        this.onSnapshot?.(snapshot);
+        return snapshot;
+      })
+      .finally(() => {
+        this.building = null;
+      });
     this.building = building;
     this.latest = building;
     return building;

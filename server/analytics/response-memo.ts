@@ -10,6 +10,11 @@ export class ResponseMemo {
   /** @param limit answers kept per snapshot; the oldest is dropped first. */
   constructor(private readonly limit = 500) {}
 
+  /** Whether answers are being kept for this snapshot (false once a newer one has been asked about). */
+  holds(snapshot: AnalyticsSnapshot): boolean {
+    return this.snapshot === null || this.snapshot === snapshot;
+  }
+
   /** The JSON text of `compute()` for this snapshot and key, computed once. */
   json(snapshot: AnalyticsSnapshot, key: string, compute: () => unknown): string {
     if (snapshot !== this.snapshot) {

@@ -16,11 +16,15 @@ import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 const period = z.enum(['month', 'quarter', 'year']);
-/** A filter given once, repeated (?party=A&party=B) or comma-separated. */
+/** A filter given once, repeated (?party=A&party=B) or comma-separated; empty means no filter. */
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));
+  .transform((v) => {
+    const values = (v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim());
+    const given = values.filter(Boolean);
+    return given.length > 0 ? given : undefined;
+  });
 
 const trendsQuery = z.object({
   topic: z.string().min(1).optional(),
@@ -49,10 +53,11 @@ const csvQuery = questionFilterQuery.extend({ delimiter: z.enum(['comma', 'semic
 const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
 
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
-  const analytics = new LiveAnalytics(options.store, join(options.dataDir, 'analytics-snapshot.json'));
-  const router = Router();
-
   const memo = new ResponseMemo();
+  const analytics = new LiveAnalytics(options.store, join(options.dataDir, 'analytics-snapshot.json'), (snapshot) =>
+    prepareCommonAnswers(snapshot, memo),
+  );
+  const router = Router();
   const sendJson = (res: Response, text: string) => res.type('application/json').send(text);
 
   router.get('/topics', async (_req, res) => {
@@ -67,47 +72,24 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     if (query.topic && !topicIds.includes(query.topic)) {
       throw new HttpError(400, `unknown topic: ${query.topic}`, { topics: topicIds });
     }
-    const text = memo.json(snapshot, `trends ${JSON.stringify(query)}`, () => ({
-      topic: query.topic ?? null,
-      period: query.period,
-      by: query.by,
-      rows: snapshot.trends.trendRows({ ...query, forvaltningar: query.forvaltning }),
-    }));
-    sendJson(res, text);
+    sendJson(res, trendsAnswer(snapshot, memo, query));
   });
 
   router.get('/trends/matrix', async (req, res) => {
     const query = parse(rangeQuery, req);
     const snapshot = await analytics.current();
-    const text = memo.json(snapshot, `matrix ${JSON.stringify(query)}`, () => ({
-      from: query.from ?? null,
-      to: query.to ?? null,
-      rows: snapshot.trends.matrixRows(query.from, query.to),
-    }));
-    sendJson(res, text);
+    sendJson(res, matrixAnswer(snapshot, memo, query));
   });
 
   router.get('/emerging', async (req, res) => {
     const query = parse(emergingQuery, req);
     const snapshot = await analytics.current();
-    res.json(snapshot.emerging[query.period]);
+    sendJson(res, memo.json(snapshot, `emerging ${query.period}`, () => snapshot.emerging[query.period]));
   });
 
   router.get('/questions', async (req, res) => {
     const query = parse(questionsQuery, req);
-    const { page, pageSize, ...filter } = query;
-    const snapshot = await analytics.current();
-    const text = memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
-      const selected = select(snapshot, filter);
-      return {
-        total: selected.length,
-        page,
-        pageSize,
-        questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
-        stats: questionStats(selected),
-      };
-    });
-    sendJson(res, text);
+    sendJson(res, questionsAnswer(await analytics.current(), memo, query));
   });
 
   router.get('/questions.csv', async (req, res) => {
@@ -121,13 +103,7 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
 
   router.get('/questions/over-time', async (req, res) => {
     const query = parse(overTimeQuery, req);
-    const { period: p, ...filter } = query;
-    const snapshot = await analytics.current();
-    const text = memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({
-      period: p,
-      rows: questionsOverTime(select(snapshot, filter), p),
-    }));
-    sendJson(res, text);
+    sendJson(res, overTimeAnswer(await analytics.current(), memo, query));
   });
 
   router.get('/questions/:id', async (req, res) => {
@@ -138,6 +114,70 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   });
 
   return { router };
+}
+
+// Each answer is remembered per snapshot under its endpoint and its parsed query (defaults filled in), so the
+// same question asked with or without default parameters is computed once.
+
+function trendsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof trendsQuery>): string {
+  return memo.json(snapshot, `trends ${JSON.stringify(query)}`, () => ({
+    topic: query.topic ?? null,
+    period: query.period,
+    by: query.by,
+    rows: snapshot.trends.trendRows({ ...query, forvaltningar: query.forvaltning }),
+  }));
+}
+
+function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof rangeQuery>): string {
+  return memo.json(snapshot, `matrix ${JSON.stringify(query)}`, () => ({
+    from: query.from ?? null,
+    to: query.to ?? null,
+    rows: snapshot.trends.matrixRows(query.from, query.to),
+  }));
+}
+
+function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof questionsQuery>): string {
+  const { page, pageSize, ...filter } = query;
+  return memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
+    const selected = select(snapshot, filter);
+    return {
+      total: selected.length,
+      page,
+      pageSize,
+      questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
+      stats: questionStats(selected),
+    };
+  });
+}
+
+function overTimeAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof overTimeQuery>): string {
+  const { period: p, ...filter } = query;
+  return memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({ period: p, rows: questionsOverTime(select(snapshot, filter), p) }));
+}
+
+/**
+ * Computes the answers the web's first views ask for (each topic by förvaltning per quarter and by party per
+ * year, the matrix, the question list and its chart) right after a new snapshot, one per turn of the event loop so
+ * requests are not held up, and stops when a newer snapshot has replaced this one.
+ */
+function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): void {
+  const work: Array<() => void> = [
+    ...snapshot.trends.topicIds().flatMap((topic) => [
+      () => trendsAnswer(snapshot, memo, trendsQuery.parse({ topic, period: 'quarter', by: 'forvaltning' })),
+      () => trendsAnswer(snapshot, memo, trendsQuery.parse({ topic, period: 'year', by: 'party' })),
+    ]),
+    () => matrixAnswer(snapshot, memo, rangeQuery.parse({})),
+    () => questionsAnswer(snapshot, memo, questionsQuery.parse({})),
+    () => questionsAnswer(snapshot, memo, questionsQuery.parse({ status: 'open' })),
+    ...(['month', 'quarter', 'year'] as const).map((p) => () => overTimeAnswer(snapshot, memo, overTimeQuery.parse({ period: p }))),
+  ];
+  const next = () => {
+    const step = work.shift();
+    if (!step || !memo.holds(snapshot)) return;
+    step();
+    setImmediate(next);
+  };
+  setImmediate(next);
 }
 
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
