@@ -10,6 +10,9 @@ function fail(file: string, reason: string): never {
   process.exit(1);
 }
 
+// stdout carries the JSON and nothing else: whatever a library logs goes to stderr.
+console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+
 const file = process.argv[2];
 if (!file) {
   process.stderr.write('usage: npm run -s parse -- FILE.pdf\n');
