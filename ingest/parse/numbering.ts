@@ -30,3 +30,9 @@ export function canFollow(previous: number[] | null, next: number[]): boolean {
   const step = next[level] - previous[level];
   return step >= 1 && step <= 1 + MAX_SKIP;
 }
+
+/** Orders agenda numbers: [5, 1] < [5, 1, 2] < [5, 2] < [6]. */
+export function compareNumbers(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}

@@ -5,7 +5,7 @@
 // Kommunfullmäktige har …") or as a sub-numbered paragraph whose first sentence is its title ("5.1.2 Magnus …").
 import type { Block } from './blocks.ts';
 import { HEADING_NUMBER } from './blocks.ts';
-import { canFollow, numberParts } from './numbering.ts';
+import { canFollow, compareNumbers, numberParts } from './numbering.ts';
 import { splitSentences } from './sentences.ts';
 
 export interface RawSection {
@@ -63,9 +63,25 @@ function isHeadingFont(block: Block, bodySize: number): boolean {
   return block.bold && !block.table && block.size >= bodySize - 0.25;
 }
 
+/**
+ * For each block, the number of the next bold numbered heading after it (or null). A body-font number must come
+ * before it: an agenda listed in plain text at the top ("1. Mötets öppnande 2. …") is not the items themselves.
+ */
+function nextBoldNumbers(blocks: Block[], bodySize: number): (number[] | null)[] {
+  const next: (number[] | null)[] = new Array(blocks.length).fill(null);
+  let upcoming: number[] | null = null;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    next[i] = upcoming;
+    const numbered = blocks[i].table ? null : numberOf(blocks[i].text);
+    if (numbered && isHeadingFont(blocks[i], bodySize)) upcoming = numberParts(numbered.number);
+  }
+  return next;
+}
+
 export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
   const preamble: Block[] = [];
   const sections: RawSection[] = [];
+  const nextBold = nextBoldNumbers(blocks, bodySize);
   let previous: number[] | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -87,7 +103,8 @@ export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
         previous = parts;
         continue;
       }
-      if (plausible && numbered.rest !== '') {
+      const beforeNextBold = nextBold[i] === null || compareNumbers(parts, nextBold[i]!) < 0;
+      if (plausible && beforeNextBold && numbered.rest !== '') {
         const { title, body } = plainBlockHeading(block, numbered.rest);
         const rest: Block[] = body ? [{ ...block, text: body }] : [];
         sections.push({ number: parts.join('.'), title, page: block.page, blocks: rest });

@@ -75,6 +75,11 @@ describe('finding agenda items', () => {
     expect(found[1]).toEqual({ number: '5.1.2', title: 'Magnus Borgsten informerar om att det finns brist på mötesrum' });
   });
 
+  it('does not take an agenda listed in plain text above the bold items for the items', () => {
+    const found = items(['Dagordning', '1. Mötets öppnande', '2. Ekonomi', '3. Övriga frågor', heading('1. Mötets öppnande'), 'Text.', heading('2. Ekonomi'), 'Text.', heading('3. Övriga frågor'), 'Inga.']);
+    expect(found.map((s) => s.number)).toEqual(['1', '2', '3']);
+  });
+
   it('does not take a numbered list inside an item, or a paragraph starting with a number, for items', () => {
     const found = items([heading('10. Ärenden till nämnden'), '1. Verksamhetsberättelse', '2. Budget', '20 Mars är sista dag.', heading('11. Övriga frågor'), 'Inga.']);
     expect(found.map((s) => s.number)).toEqual(['10', '11']);
