@@ -31,8 +31,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // Swedish browser UI, as the users have: date fields read åååå-mm-dd.
-      '--lang=sv-SE',
     ],
   });
   const errors: string[] = [];

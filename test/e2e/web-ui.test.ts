@@ -81,6 +81,22 @@ describe('the web UI', () => {
     await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
   });
 
+  it('offers archive words while typing, and one can be picked with the keyboard', async () => {
+    const page = await visit('/sok');
+    const box = page.getByLabel('Sökord');
+    await box.pressSequentially('sjukfr', { delay: 30 });
+    const options = page.getByRole('option');
+    await options.first().waitFor();
+    const first = (await options.first().textContent()) ?? '';
+    expect(first.toLocaleLowerCase('sv-SE').startsWith('sjukfr')).toBe(true);
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe('q-suggestion-0');
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === first);
+    await page.waitForSelector('.hit, .empty');
+    await page.close();
+  });
+
   it('narrows the hits when a party filter is chosen', async () => {
     const page = await visit('/sok?q=arbetsgivaren');
     await page.waitForSelector('.hit');

@@ -44,8 +44,18 @@ const periodAxis = {
   axis: { labelAngle: -40, labelOverlap: true },
 };
 
-/** Share of protocols mentioning a topic, per period, one line per group (förvaltning). */
-export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, layout: ChartLayout): TopLevelSpec {
+const TIME_AXES: Record<string, { timeUnit: 'utcyearquarter' | 'utcyearmonth' | 'utcyear'; format: string; interval: 'month' | 'year'; step: number }> = {
+  quarter: { timeUnit: 'utcyearquarter', format: 'kv. %q %Y', interval: 'month', step: 3 },
+  month: { timeUnit: 'utcyearmonth', format: '%b %Y', interval: 'month', step: 1 },
+  year: { timeUnit: 'utcyear', format: '%Y', interval: 'year', step: 1 },
+};
+
+/**
+ * Share of protocols mentioning a topic, per period, one line per group (förvaltning). Time runs on a real time
+ * axis here, so a period without meetings shows as a longer stretch rather than being skipped.
+ */
+export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, period: string, layout: ChartLayout): TopLevelSpec {
+  const time = TIME_AXES[period] ?? TIME_AXES.quarter;
   return {
     ...base(layout),
     description: `Andel protokoll per period som tar upp ${topicLabel}, per förvaltning`,
@@ -53,7 +63,13 @@ export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, layout: 
     data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period) })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
-      x: periodAxis,
+      x: {
+        field: 'periodStart',
+        type: 'temporal',
+        timeUnit: time.timeUnit,
+        title: null,
+        axis: { format: time.format, labelAngle: -40, labelOverlap: true, tickCount: { interval: time.interval, step: time.step } },
+      },
       y: { field: 'share', type: 'quantitative', title: 'Andel av protokollen', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
       color: { field: 'group', type: 'nominal', title: 'Förvaltning' },
       tooltip: [

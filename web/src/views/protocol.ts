@@ -3,7 +3,7 @@
 // page of the chosen section or search hit with the searched words highlighted.
 // URL: /protokoll/:id?avsnitt=<section number>&sida=<page>&q=<search words>
 import { el, replace } from '../dom.ts';
-import { api, pdfUrl } from '../api/client.ts';
+import { api, ApiError, pdfUrl } from '../api/client.ts';
 import type { Attendee, Question, Section, StoredProtocol } from '../api/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { urlFor, type Route } from '../router.ts';
@@ -244,7 +244,15 @@ export function create(main: HTMLElement): View {
           protocol = await api.protocol(id);
         } catch (error) {
           document.title = 'Protokollet kunde inte visas – Protokollarkivet';
-          replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Protokollet kunde inte visas'), errorMessage('Protokollet kunde inte hämtas', error));
+          // An unknown or malformed id is a dead link, not a fault: say so in plain words.
+          const deadLink = error instanceof ApiError && (error.status === 404 || error.status === 400);
+          replace(
+            main,
+            el('h1', { attrs: { tabindex: '-1' } }, deadLink ? 'Protokollet finns inte' : 'Protokollet kunde inte visas'),
+            deadLink
+              ? el('p', {}, 'Det finns inget protokoll med den här adressen i arkivet. ', el('a', { attrs: { href: '/sok' } }, 'Sök bland protokollen'), ' eller ', el('a', { attrs: { href: '/arkiv' } }, 'se hela arkivet'), '.')
+              : errorMessage('Protokollet kunde inte hämtas', error),
+          );
           return;
         }
         if (destroyed) return;

@@ -44,12 +44,19 @@ function facetOptions(values: FacetValue[], anyText: string, selected: string, l
   return options;
 }
 
+/** Whether the filter panel is open: at first on wide screens only; after that, as the reader left it. */
+let filtersOpen: boolean | undefined;
+
 function filterPanel(state: SearchState, facets: Facets, topics: Map<string, string>): HTMLElement {
   const set = (key: keyof SearchState) => (value: string) => go(stateOf(current()), { [key]: value });
   const same = (value: string) => value;
-  const panel = el(
+  const panel: HTMLDetailsElement = el(
     'details',
-    { class: 'filters', attrs: { open: window.matchMedia('(min-width: 800px)').matches || hasFilters(state) } },
+    {
+      class: 'filters',
+      attrs: { open: filtersOpen ?? window.matchMedia('(min-width: 800px)').matches },
+      on: { toggle: () => (filtersOpen = panel.open) },
+    },
     el('summary', {}, hasFilters(state) ? 'Filter (aktiva)' : 'Filter'),
     labelledSelect('Förvaltning', 'forvaltning', facetOptions(facets.forvaltning, 'Alla förvaltningar', state.forvaltning, same), state.forvaltning, set('forvaltning')),
     labelledSelect('Part', 'party', facetOptions(facets.party, 'Alla parter', state.party, same), state.party, set('party')),
@@ -107,7 +114,7 @@ function emptyState(state: SearchState, result: SearchResponse): HTMLElement {
           ]),
         )
       : null,
-    el('p', {}, 'Du kan också prova att'),
+    el('p', {}, suggestions.length > 0 ? 'Du kan också prova att' : 'Du kan prova att'),
     el('ul', {}, ...tips),
   );
 }

@@ -158,7 +158,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
           return {
             rows: rows.length,
-            chart: specs.topicOverTimeSpec(rows, topicName, layout),
+            chart: specs.topicOverTimeSpec(rows, topicName, state.period, layout),
             table: dataTable(`${topicName} över tid`, [
               { title: 'Period', value: (r) => formatPeriod(r.period) },
               { title: 'Förvaltning', value: (r) => r.group },
