@@ -67,13 +67,23 @@ function labelled(preamble: Line[], labels: string[]): string | null {
   return null;
 }
 
+/** The year most dates in the text carry ("den 15 januari 2026", "2025-12-08"), for a Tidpunkt without one. */
+function commonYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?:\d{1,2}\s+\p{L}+\s+|(?<!\d))(20\d\d)(?:-\d\d-\d\d)?(?!\d)/gu)) {
+    if (!/\p{L}|-/u.test(m[0])) continue; // a bare year ("under 2026") says nothing about this meeting
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 function findDate(s: MeetingSources, time: string | null): { date: string | null; stated: boolean } {
   const titled = s.title ? findDayMonth(s.title) ?? findIsoDate(s.title) : null;
   if (titled?.year) return { date: isoDate(titled), stated: true };
   const letterhead = s.furniture.map((l) => findIsoDate(l.text)).find((d): d is DayMonth => d !== null) ?? null;
   const timed = time ? findDayMonth(time) ?? findIsoDate(time) : null;
   if (timed) {
-    const year = timed.year ?? titled?.year ?? letterhead?.year ?? null;
+    const year = timed.year ?? titled?.year ?? letterhead?.year ?? commonYear(s.text);
     if (year) return { date: isoDate({ ...timed, year }), stated: true };
   }
   if (letterhead) return { date: isoDate(letterhead), stated: true };

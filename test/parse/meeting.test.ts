@@ -19,6 +19,10 @@ describe('meeting facts', () => {
     const m = readMeeting({ title: 'Protokoll från förvaltningsgruppen den 14 januari 2025', furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00', 'Plats:', 'Paddan']), text: '' });
     expect(m).toMatchObject({ date: '2025-01-14', dateStated: true, place: 'Paddan', body: 'förvaltningsgrupp' });
   });
+  it('takes the year for a Tidpunkt without one from the dates in the text, not from a bare "under 2026"', () => {
+    const m = readMeeting({ title: null, furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00']), text: 'Under 2026 ska det ske. Justering sker den 17 januari 2025.' });
+    expect(m).toMatchObject({ date: '2025-01-14', dateStated: true });
+  });
   it('reads short month names and ISO dates in a title', () => {
     expect(readMeeting({ title: null, furniture: [], preamble: lines(['Tid: tisdag 12 jan. 2024 kl 13']), text: '' }).date).toBe('2024-01-12');
     expect(readMeeting({ title: 'Protokoll FVG 2024-03-12', furniture: [], preamble: [], text: '' }).date).toBe('2024-03-12');
