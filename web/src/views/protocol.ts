@@ -218,6 +218,17 @@ export function create(main: HTMLElement): View {
     renderedQuery = query;
   };
 
+  // A page link ("s. 5") asks for the PDF page. Where the PDF sits above the text (narrow screens) it is out of
+  // sight after the jump to the section, so such a click scrolls to the PDF instead.
+  let pdfRequested = false;
+  textColumn.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('.page-link')) pdfRequested = true;
+  });
+  const revealPdf = () => {
+    if (pdfRequested && window.matchMedia('(max-width: 900px)').matches) pdfColumn.scrollIntoView({ block: 'start' });
+    pdfRequested = false;
+  };
+
   const focusSection = (route: Route) => {
     for (const node of textColumn.querySelectorAll('.protocol-section.current')) node.classList.remove('current');
     const number = route.query.get('avsnitt');
@@ -265,6 +276,7 @@ export function create(main: HTMLElement): View {
       }
       if (renderedQuery !== (route.query.get('q') ?? '')) await renderText(route);
       focusSection(route);
+      revealPdf();
       await viewer?.show(pageFor(route), queryKeys(route.query.get('q')));
     },
     destroy() {

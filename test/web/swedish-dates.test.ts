@@ -1,0 +1,24 @@
+// Dates as the UI writes them: the Swedish way, a month alone when only the month is known, quarters as "kv.".
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatPeriod } from '../../web/src/format/dates.ts';
+
+describe('dates in the UI', () => {
+  it('writes a meeting date as "12 mars 2024"', () => {
+    expect(formatDate('2024-03-12')).toBe('12 mars 2024');
+    expect(formatDate('2025-01-04')).toBe('4 januari 2025');
+  });
+
+  it('writes a date known only to the month as "december 2025"', () => {
+    expect(formatDate('2025-12')).toBe('december 2025');
+  });
+
+  it('says so when the date is missing', () => {
+    expect(formatDate(null)).toBe('datum saknas');
+  });
+
+  it('writes analytics periods as quarters, months and years', () => {
+    expect(formatPeriod('2024-Q1')).toBe('kv. 1 2024');
+    expect(formatPeriod('2024-03')).toBe('mars 2024');
+    expect(formatPeriod('2024')).toBe('2024');
+  });
+});
