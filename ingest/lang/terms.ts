@@ -12,6 +12,9 @@ export interface WordSpan {
   end: number;
 }
 
+// Combining marks: the only way Latin-script text can differ from its NFC form ("a" + ring for "å").
+const COMBINING = /\p{M}/u;
+
 // Letters and digits, with inner hyphens or apostrophes kept ("Hägersten-Älvsjö", "e-post").
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
@@ -21,7 +24,7 @@ export function wordSpans(text: string): WordSpan[] {
   // Lower-casing the whole text once is much faster than word by word; it is only safe when it keeps
   // every offset (true for Swedish text) and the text is already NFC, which pdf.js text nearly always is.
   const lower = text.toLowerCase();
-  const sameOffsets = lower.length === text.length && text.normalize('NFC') === text;
+  const sameOffsets = lower.length === text.length && !COMBINING.test(text);
   for (const m of text.matchAll(WORD)) {
     const end = m.index + m[0].length;
     spans.push({ word: sameOffsets ? lower.slice(m.index, end) : normalize(m[0]), raw: m[0], start: m.index, end });

@@ -1,5 +1,7 @@
 // Facet values of every section as small integers, so counting facets over tens of thousands of matches is
-// a walk over typed arrays instead of string look-ups per section.
+// a walk over typed arrays instead of string look-ups per section. Many-valued facets (parties, topics,
+// statuses) are bit masks: the first 31 values of each fit one Int32 per section; later values, which the
+// closed vocabularies of parties and topics do not reach, are kept aside.
 import type { SectionDoc } from './documents.ts';
 import type { Facets, FacetCount } from './engine.ts';
 
@@ -12,7 +14,8 @@ export class FacetTable {
   private readonly values = new Map<string, string[]>();
   private readonly codes = new Map<string, Map<string, number>>();
   private single: Record<Single, Int32Array> = { forvaltning: new Int32Array(0), body: new Int32Array(0), year: new Int32Array(0) };
-  private readonly multi: Record<Multi, Array<number[] | undefined>> = { party: [], topic: [], status: [] };
+  private multi: Record<Multi, Int32Array> = { party: new Int32Array(0), topic: new Int32Array(0), status: new Int32Array(0) };
+  private readonly overflow: Record<Multi, Map<number, number[]>> = { party: new Map(), topic: new Map(), status: new Map() };
 
   /** Records the facet values of the section in a slot (null for a removed section). */
   set(slot: number, doc: SectionDoc | null): void {
@@ -22,7 +25,17 @@ export class FacetTable {
       : { forvaltning: null, body: null, year: null };
     for (const facet of SINGLE) this.single[facet][slot] = this.code(facet, single[facet]);
     const multi: Record<Multi, string[]> = doc ? { party: doc.parties, topic: doc.topics, status: doc.statuses } : { party: [], topic: [], status: [] };
-    for (const facet of MULTI) this.multi[facet][slot] = multi[facet].map((v) => this.code(facet, v));
+    for (const facet of MULTI) {
+      let mask = 0;
+      const rest: number[] = [];
+      for (const code of multi[facet].map((v) => this.code(facet, v))) {
+        if (code <= 31) mask |= 1 << (code - 1);
+        else rest.push(code);
+      }
+      this.multi[facet][slot] = mask;
+      if (rest.length > 0) this.overflow[facet].set(slot, rest);
+      else this.overflow[facet].delete(slot);
+    }
   }
 
   count(slots: Iterable<number>): Facets {
@@ -30,14 +43,26 @@ export class FacetTable {
     for (const facet of [...SINGLE, ...MULTI]) counts.set(facet, new Int32Array((this.values.get(facet)?.length ?? 0) + 1));
     const [forvaltning, body, year] = SINGLE.map((f) => counts.get(f)!);
     const [party, topic, status] = MULTI.map((f) => counts.get(f)!);
+    const masks = MULTI.map((f) => this.multi[f]);
+    const tallies = [party, topic, status];
+    const single = this.single;
     for (const slot of slots) {
-      forvaltning[this.single.forvaltning[slot]]++;
-      body[this.single.body[slot]]++;
-      year[this.single.year[slot]]++;
-      for (const code of this.multi.party[slot] ?? []) party[code]++;
-      for (const code of this.multi.topic[slot] ?? []) topic[code]++;
-      for (const code of this.multi.status[slot] ?? []) status[code]++;
+      forvaltning[single.forvaltning[slot]]++;
+      body[single.body[slot]]++;
+      year[single.year[slot]]++;
+      for (let f = 0; f < 3; f++) {
+        let mask = masks[f][slot];
+        while (mask !== 0) {
+          const bit = 31 - Math.clz32(mask & -mask);
+          tallies[f][bit + 1]++;
+          mask &= mask - 1;
+        }
+      }
     }
+    MULTI.forEach((facet, f) => {
+      if (this.overflow[facet].size === 0) return;
+      for (const slot of slots) for (const code of this.overflow[facet].get(slot) ?? []) tallies[f][code]++;
+    });
     const list = (facet: string): FacetCount[] => {
       const names = this.values.get(facet) ?? [];
       const tally = counts.get(facet)!;
@@ -69,10 +94,13 @@ export class FacetTable {
   private grow(size: number): void {
     if (size <= this.single.forvaltning.length) return;
     const capacity = Math.max(size, this.single.forvaltning.length * 2, 1024);
-    for (const facet of SINGLE) {
-      const bigger = new Int32Array(capacity);
-      bigger.set(this.single[facet]);
-      this.single[facet] = bigger;
-    }
+    for (const facet of SINGLE) this.single[facet] = grown(this.single[facet], capacity);
+    for (const facet of MULTI) this.multi[facet] = grown(this.multi[facet], capacity);
   }
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
 }

@@ -184,10 +184,13 @@ export class MiniSearchEngine implements SearchEngine {
     const phrases = plan.phrases.map(phraseMatcher);
     const accept = (slot: number) => {
       const doc = docs[slot];
-      if (!doc || (filtered && !passesFilters(doc, filters))) return false;
-      return phrases.every((phrase) => this.texts.contains(slot, phrase.literals) || phrase.matches(this.texts.get(slot)));
+      return doc !== null && (!filtered || passesFilters(doc, filters));
     };
-    return scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, accept);
+    const found = scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, accept);
+    if (phrases.length === 0) return found;
+    // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
+    const inOrder = (slot: number) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot)));
+    return { slots: found.slots.filter(inOrder), scores: found.scores };
   }
 
   private *liveSlots(): Iterable<number> {
