@@ -2,13 +2,14 @@
 // archive database, showing progress on stderr and a summary on stdout. Files already stored unchanged are skipped,
 // so running it again on the same folder only picks up what is new.
 // Exit codes: 0 when the run completed (even if some files failed), 1 when nothing could be read, 2 on usage errors.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/sqlite.ts';
 import { defaultJobs, ingestPaths, type FileResult, type IngestReport } from '../run/ingest.ts';
 import { progressDisplay } from './progress.ts';
 
-const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default data/archive.sqlite)\n  --jobs parallel parse workers (default: one per core)\n';
+const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/)\n  --jobs parallel parse workers (default: one per core)\n';
 
 const Args = z.object({
   paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
@@ -26,7 +27,9 @@ function readArgs(argv: string[]): z.infer<typeof Args> {
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  return Args.parse({ paths: positionals, db: values.db ?? 'data/archive.sqlite', jobs: values.jobs ?? defaultJobs() });
+  // Same default as the server (`npm start`), so what is ingested here is what the server shows.
+  const db = values.db ?? join(process.env.DATA_DIR ?? 'data', 'archive.sqlite');
+  return Args.parse({ paths: positionals, db, jobs: values.jobs ?? defaultJobs() });
 }
 
 function failureLine(result: Extract<FileResult, { status: 'failed' }>): string {
