@@ -22,7 +22,29 @@ export interface ArchiveServer {
   base: string;
   store: ArchiveStore;
   ingest: IngestReport;
+  webDir: string;
+  dataDir: string;
   stop(): Promise<void>;
+}
+
+export interface Served {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** Serves `store` with the built web UI on an ephemeral port; uploads are on only with an admin token. */
+export async function serve(store: ArchiveStore, dataDir: string, webDir: string, adminToken?: string): Promise<Served> {
+  const app: App = await createApp({ store, dataDir, webDir, adminToken, log: false });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
 }
 
 export async function buildWeb(): Promise<string> {
@@ -46,17 +68,15 @@ export async function startArchiveServer(): Promise<ArchiveServer> {
   const [webDir] = await Promise.all([buildWeb(), writeSyntheticArchive(synthetic)]);
   const store = openStore(join(dataDir, 'archive.sqlite'));
   const ingest = await ingestPaths([CORPUS, synthetic], { store, jobs: 2 });
-  const app: App = await createApp({ store, dataDir, webDir, adminToken: ADMIN_TOKEN, log: false });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
+  const served = await serve(store, dataDir, webDir, ADMIN_TOKEN);
   return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base: served.base,
     store,
     ingest,
+    webDir,
+    dataDir,
     async stop() {
-      await new Promise((resolve) => server.close(resolve));
-      await app.close();
+      await served.stop();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

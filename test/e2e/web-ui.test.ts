@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './browser.ts';
-import { ADMIN_TOKEN, startArchiveServer, type ArchiveServer } from './archive-server.ts';
+import { ADMIN_TOKEN, serve, startArchiveServer, type ArchiveServer } from './archive-server.ts';
 import { HOSTILE_TEXT, hostileProtocolPdf } from './hostile-protocol.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -62,6 +62,10 @@ async function firstCorpusHit(page: Page): Promise<Locator> {
     await page.waitForURL((url) => url.href !== before);
   }
   throw new Error('no corpus hit with marks in the results');
+}
+
+function order(ascending: string[], direction: string | null): string[] {
+  return direction === 'desc' ? [...ascending].reverse() : ascending;
 }
 
 function resultCount(text: string | null): number {
@@ -209,6 +213,33 @@ describe('the web UI', () => {
     expect(await list.locator('tbody tr .synthetic').count()).toBeGreaterThan(0);
     await page.close();
     await photograph('arkiv', '/arkiv', 'section[aria-labelledby="report-heading"] table');
+  });
+
+  it('sorts the protocol list by förvaltning when its column header is chosen', async () => {
+    const page = await visit('/arkiv');
+    const rows = page.locator('section[aria-labelledby="protocols-heading"] tbody tr');
+    await rows.first().waitFor();
+    await page.getByRole('link', { name: 'Sortera på förvaltning' }).click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'forvaltning');
+    await page.waitForFunction(() => document.querySelector('th[aria-sort]')?.textContent?.startsWith('Förvaltning'));
+    await rows.first().waitFor();
+    const column = (await rows.locator('td:nth-child(2)').allTextContents()).filter((name) => name !== '–');
+    const sorted = [...column].sort((a, b) => a.localeCompare(b, 'sv'));
+    expect(column).toEqual(order(sorted, new URL(page.url()).searchParams.get('order')));
+    await page.close();
+  });
+
+  it('says uploads are off when the server has no admin token', async () => {
+    const withoutToken = await serve(server.store, server.dataDir, server.webDir);
+    try {
+      const page = await browser.open(1280);
+      await page.goto(`${withoutToken.base}/arkiv`);
+      await page.getByText('Uppladdning är avstängd').waitFor();
+      expect(await page.getByRole('button', { name: 'Ladda upp' }).isDisabled()).toBe(true);
+      await page.close();
+    } finally {
+      await withoutToken.stop();
+    }
   });
 
   it('wrote no errors to the browser console on any page', () => {

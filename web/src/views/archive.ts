@@ -20,18 +20,20 @@ function stateOf(route: Route): ArchiveState {
   return Object.fromEntries(KEYS.map((key) => [key, route.query.get(key) ?? ''])) as ArchiveState;
 }
 
-/** A column header that sorts the list by `key`, flipping the order when it already does. */
-function sortHeader(state: ArchiveState, key: 'date' | 'forvaltning', title: string): HTMLElement {
+/** Turns a column header into a link that sorts the list by `key`, flipping the order when it already does. */
+function makeSortable(header: HTMLElement, state: ArchiveState, key: 'date' | 'forvaltning', title: string): void {
   const active = (state.sort || 'date') === key;
   const order = state.order || 'desc';
   const nextOrder = active && order === 'desc' ? 'asc' : 'desc';
   const arrow = active ? (order === 'desc' ? ' ↓' : ' ↑') : '';
-  const link = el(
-    'a',
-    { attrs: { href: urlFor('/arkiv', { ...state, sort: key, order: nextOrder }), 'aria-label': `Sortera på ${title.toLowerCase()}` } },
-    `${title}${arrow}`,
+  header.replaceChildren(
+    el(
+      'a',
+      { attrs: { href: urlFor('/arkiv', { ...state, sort: key, order: nextOrder }), 'aria-label': `Sortera på ${title.toLowerCase()}` } },
+      `${title}${arrow}`,
+    ),
   );
-  return el('span', { attrs: { 'aria-sort': active ? (order === 'desc' ? 'descending' : 'ascending') : null } }, link);
+  if (active) header.setAttribute('aria-sort', order === 'desc' ? 'descending' : 'ascending');
 }
 
 function protocolTable(state: ArchiveState, protocols: ProtocolSummary[]): HTMLElement {
@@ -47,8 +49,8 @@ function protocolTable(state: ArchiveState, protocols: ProtocolSummary[]): HTMLE
   ], protocols);
   // Replace the plain titles of the sortable columns with sort links.
   const headers = table.querySelectorAll('th');
-  headers[0].replaceChildren(sortHeader(state, 'date', 'Datum'));
-  headers[1].replaceChildren(sortHeader(state, 'forvaltning', 'Förvaltning'));
+  makeSortable(headers[0], state, 'date', 'Datum');
+  makeSortable(headers[1], state, 'forvaltning', 'Förvaltning');
   return table;
 }
 
