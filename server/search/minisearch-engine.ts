@@ -2,6 +2,8 @@
 // matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
 // stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
 // Utterances are also indexed per speaking party, which is how the party filter finds who said the words.
+// minisearch holds and persists the postings; term-scorer.ts ranks from them (BM25, minisearch's formula),
+// facet-table.ts counts facets, snippet.ts cuts the passage. Section texts live beside it (text-store.ts).
 import MiniSearch from 'minisearch';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,7 +41,6 @@ const MINISEARCH_OPTIONS = {
   storeFields: [],
   tokenize: (text: string) => text.split(' '),
   processTerm: (term: string) => term || null,
-  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term || null },
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 5 },
 };
 
