@@ -59,6 +59,11 @@ export const NOT_SUBJECT_WORDS: ReadonlySet<string> = new Set([
   'lyfte', 'vill', 'veta', 'arbetsgivaren', 'arbetsgivarens', 'förvaltningen', 'vision', 'kommunal', 'saco', 'ssr',
   'akademikerförbundet', 'sveriges', 'lärare', 'ledarna', 'vårdförbundet', 'skolledare', 'akavia', 'föranmäld',
   'föranmälde', 'föranmälda', 'föranmält', 'redogör', 'redogjorde', 'besvaras', 'besvarar', 'besvarade', 'se', 'sid',
+  // How a question is put or taken up again: "ställer frågan", "påminner om sin fråga", "gällande", "frågar igen".
+  'ställer', 'ställde', 'påminner', 'påminde', 'gällande', 'angående', 'avseende', 'fortfarande', 'igen', 'hänt',
+  'all', 'alla',
+  // Dates in restatements ("sin fråga från den 13 maj") are no subject.
+  'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december',
 ]);
 
 /** How each party is written in running text, to tell which party an answer in a follow-up item concerns. */

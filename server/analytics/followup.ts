@@ -58,6 +58,9 @@ export interface FollowUpOptions {
  */
 export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = { maxGapDays: 150, minSubjectShare: 0.4 };
 
+/** Score taken off per day since a question was last seen: a month weighs as much as 3 % more subject overlap. */
+const RECENCY_PER_DAY = 0.001;
+
 interface Thread {
   root: QuestionRecord;
   rootDay: number;
@@ -117,17 +120,17 @@ export function followQuestions(
       for (const t of open.filter((t) => day - t.lastDay > options.maxGapDays)) settle(t, stillOpen(t, latestDay));
 
       const here = questionsByProtocol.get(meeting.protocolId) ?? [];
+      const recorded = here.filter((q) => isFollowUpSection(q.sectionTitle) || pointsBack(q.text));
       const candidates: Candidate[] = [
-        ...here
-          .filter((q) => isFollowUpSection(q.sectionTitle) || pointsBack(q.text))
-          .map((q): Candidate => ({ kind: 'question', question: q, subject: questionSubjects.get(q)! })),
-        ...(exchangesByProtocol.get(meeting.protocolId) ?? []).map(
-          (e): Candidate => ({ kind: 'exchange', exchange: e, subject: exchangeSubjects.get(e)! }),
-        ),
+        ...recorded.map((q): Candidate => ({ kind: 'question', question: q, subject: questionSubjects.get(q)! })),
+        // An exchange the parser also recorded as a question is that question: one candidate, not two.
+        ...(exchangesByProtocol.get(meeting.protocolId) ?? [])
+          .filter((e) => !recorded.some((q) => q.section === e.section && sameStatement(q.text, e.raised)))
+          .map((e): Candidate => ({ kind: 'exchange', exchange: e, subject: exchangeSubjects.get(e)! })),
       ];
 
       const claimed = new Set<QuestionRecord>();
-      for (const { thread, candidate } of bestMatches(open, candidates, weights, options)) {
+      for (const { thread, candidate } of bestMatches(open, candidates, day, weights, options)) {
         thread.lastDay = day;
         if (candidate.kind === 'question') {
           const q = candidate.question;
@@ -177,12 +180,14 @@ export function followQuestions(
 }
 
 /**
- * Pairs open questions with candidates, best first: a question is taken up at most once per meeting and a
- * recorded question continues one thread only, while one reply may answer several questions at once.
+ * Pairs open questions with candidates, best first: each question is taken up at most once per meeting and each
+ * candidate continues one question only — a restatement names one question, and a reply covering several would
+ * cover too little of each one's subject to be matched anyway.
  */
 function bestMatches(
   open: Thread[],
   candidates: Candidate[],
+  day: number,
   weights: SubjectWeights,
   options: FollowUpOptions,
 ): Array<{ thread: Thread; candidate: Candidate }> {
@@ -190,23 +195,22 @@ function bestMatches(
   for (const thread of open) {
     for (const candidate of candidates) {
       if (!sameParty(thread, candidate)) continue;
-      const score = subjectShare(thread, candidate, weights);
-      if (score < options.minSubjectShare) continue;
-      // Prefer the parser's question record over the raw exchange it came from: it has an id to link to.
-      pairs.push({ thread, candidate, score: score + (candidate.kind === 'question' ? 0.01 : 0) });
+      const share = subjectShare(thread, candidate, weights);
+      if (share < options.minSubjectShare) continue;
+      // Between questions on much the same subject, the one seen last is what "föregående möte" refers to;
+      // and the parser's question record beats the raw exchange it came from, as it has an id to link to.
+      const recency = RECENCY_PER_DAY * (day - thread.lastDay);
+      pairs.push({ thread, candidate, score: share - recency + (candidate.kind === 'question' ? 0.01 : 0) });
     }
   }
   pairs.sort((a, b) => b.score - a.score);
   const takenThreads = new Set<Thread>();
-  const takenQuestions = new Set<QuestionRecord>();
+  const takenCandidates = new Set<Candidate>();
   const chosen: Array<{ thread: Thread; candidate: Candidate }> = [];
   for (const pair of pairs) {
-    if (takenThreads.has(pair.thread)) continue;
-    if (pair.candidate.kind === 'question') {
-      if (takenQuestions.has(pair.candidate.question)) continue;
-      takenQuestions.add(pair.candidate.question);
-    }
+    if (takenThreads.has(pair.thread) || takenCandidates.has(pair.candidate)) continue;
     takenThreads.add(pair.thread);
+    takenCandidates.add(pair.candidate);
     chosen.push(pair);
   }
   return chosen;
@@ -228,6 +232,13 @@ function subjectShare(thread: Thread, candidate: Candidate, weights: SubjectWeig
 function sameParty(thread: Thread, candidate: Candidate): boolean {
   const party = candidate.kind === 'question' ? candidate.question.party : candidate.exchange.party;
   return thread.party === null || party === null || party === thread.party;
+}
+
+/** One text contains the other: the parser's question is a sentence or more of the statement. */
+function sameStatement(question: string, statement: string): boolean {
+  const a = normalize(question).trim();
+  const b = normalize(statement).trim();
+  return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
 }
 
 function exchangeStatus(e: FollowUpExchange): QuestionStatus {

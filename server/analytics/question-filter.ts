@@ -20,17 +20,21 @@ export interface QuestionFilter {
   to?: string;
 }
 
-export function matchesFilter(question: TrackedQuestion, filter: QuestionFilter, searchText: string): boolean {
-  if (filter.status && !matchesStatus(question, filter.status)) return false;
-  if (filter.party?.length && !filter.party.includes(question.party ?? '')) return false;
-  if (filter.forvaltning?.length && !filter.forvaltning.includes(question.forvaltning ?? '')) return false;
-  if (filter.topic?.length && !filter.topic.some((t) => question.topics.includes(t))) return false;
-  if ((filter.from || filter.to) && (!question.date || !withinRange(question.date, filter.from, filter.to))) return false;
-  if (filter.q) {
-    const words = normalize(filter.q).split(/\s+/).filter(Boolean);
-    if (!words.every((w) => searchText.includes(w))) return false;
-  }
-  return true;
+/** The filter as a test on one question (given its search text), prepared once for a whole list. */
+export function questionMatcher(filter: QuestionFilter): (question: TrackedQuestion, searchText: string) => boolean {
+  const parties = filter.party?.length ? new Set(filter.party) : null;
+  const forvaltningar = filter.forvaltning?.length ? new Set(filter.forvaltning) : null;
+  const topics = filter.topic?.length ? filter.topic : null;
+  const words = filter.q ? normalize(filter.q).split(/\s+/).filter(Boolean) : [];
+  const { status, from, to } = filter;
+  return (question, searchText) => {
+    if (status && !matchesStatus(question, status)) return false;
+    if (parties && !parties.has(question.party ?? '')) return false;
+    if (forvaltningar && !forvaltningar.has(question.forvaltning ?? '')) return false;
+    if (topics && !topics.some((t) => question.topics.includes(t))) return false;
+    if ((from || to) && (!question.date || !withinRange(question.date, from, to))) return false;
+    return words.every((w) => searchText.includes(w));
+  };
 }
 
 /** The lower-cased text a free-text filter looks in: the question and its answer. */

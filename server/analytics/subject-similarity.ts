@@ -13,9 +13,18 @@ export function subjectOf(text: string): Subject {
   const stems = new Set<string>();
   for (const word of contentWords(text)) {
     if (word.length < 3 || NOT_SUBJECT_WORDS.has(word)) continue;
-    stems.add(stem(word));
+    stems.add(withoutDefiniteEnding(stem(word)));
   }
   return [...stems];
+}
+
+/**
+ * natural's Swedish stemmer leaves many definite forms alone ("utskicket", "förskolan", "samverkansmötena"),
+ * so the endings of the definite article are taken off as well, which lets "utskicket" meet "skickas".
+ */
+function withoutDefiniteEnding(word: string): string {
+  const match = /^(.{4,}?)(erna|arna|orna|na|et|en|an)$/.exec(word);
+  return match ? match[1] : word;
 }
 
 /** Rarity weights (inverse document frequency) over the texts that will be compared. */

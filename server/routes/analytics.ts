@@ -10,7 +10,7 @@ import { HttpError } from '../http-error.ts';
 import { questionsCsv } from '../analytics/csv.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo } from '../analytics/response-memo.ts';
-import { matchesFilter, type QuestionFilter } from '../analytics/question-filter.ts';
+import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
 
@@ -193,7 +193,8 @@ function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
 }
 
 function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): TrackedQuestion[] {
-  return snapshot.questions.filter((q) => matchesFilter(q, filter, snapshot.searchText.get(q.id) ?? ''));
+  const matches = questionMatcher(filter);
+  return snapshot.questions.filter((q) => matches(q, snapshot.searchText.get(q.id) ?? ''));
 }
 
 /** A question as the API shows it: the parsed record with its follow-up across meetings. */
