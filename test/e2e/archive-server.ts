@@ -48,7 +48,7 @@ export async function serve(store: ArchiveStore, dataDir: string, webDir: string
 }
 
 export async function buildWeb(): Promise<string> {
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error' });
   return join(ROOT, 'web/dist');
 }
 

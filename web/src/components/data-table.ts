@@ -17,7 +17,8 @@ export function dataTable<Row>(caption: string, columns: Column<Row>[], rows: Ro
       {},
       el('caption', { class: 'visually-hidden' }, caption),
       el('thead', {}, el('tr', {}, ...columns.map((column) => el('th', { attrs: { scope: 'col' }, class: column.numeric ? 'num' : '' }, column.title)))),
-      el('tbody', {}, ...rows.map((row) => el('tr', {}, ...columns.map((column) => el('td', { class: column.numeric ? 'num' : '' }, column.value(row)))))),
+      // data-label lets narrow screens show each row as a small card of "title: value" lines.
+      el('tbody', {}, ...rows.map((row) => el('tr', {}, ...columns.map((column) => el('td', { class: column.numeric ? 'num' : '', attrs: { 'data-label': column.title } }, column.value(row)))))),
     ),
   );
 }

@@ -33,6 +33,7 @@ function makeSortable(header: HTMLElement, state: ArchiveState, key: 'date' | 'f
       `${title}${arrow}`,
     ),
   );
+  header.classList.add('sortable');
   if (active) header.setAttribute('aria-sort', order === 'desc' ? 'descending' : 'ascending');
 }
 
