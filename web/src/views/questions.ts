@@ -34,7 +34,8 @@ function protocolLink(protocolId: string, section: string, text: string): HTMLEl
 }
 
 function daysOpen(question: TrackedQuestion): string | null {
-  if (question.currentStatus !== 'open' || question.daysOpen === null) return null;
+  // A question from the latest meeting has been open for no time at all; "open for 0 days" would only confuse.
+  if (question.currentStatus !== 'open' || !question.daysOpen) return null;
   return `Öppen i ${count(question.daysOpen, 'dag', 'dagar')}`;
 }
 
