@@ -137,6 +137,11 @@ describe('the web UI', () => {
     expect(await page.locator('.protocol-section.current').count()).toBe(1);
     await expect.poll(() => page.locator('h1').textContent()).not.toBe('');
     const url = new URL(page.url());
+
+    const narrow = await page.locator('.pdf-page canvas').boundingBox();
+    await page.getByRole('button', { name: 'Förstora' }).click();
+    await expect.poll(async () => (await page.locator('.pdf-page canvas').boundingBox())?.width).toBeGreaterThan(narrow!.width * 1.4);
+    expect(await page.locator('.pdf-viewer').getAttribute('data-page')).toBe(String(hitPage));
     await page.close();
     await photograph('protokoll', url.pathname + url.search, '.pdf-viewer[data-page]');
   });

@@ -21,9 +21,12 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
   const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': 'PDF-sida' } });
   const textLayer = el('div', { class: 'textLayer' });
   const pageBox = el('div', { class: 'pdf-page' }, canvas, textLayer);
+  const scroller = el('div', { class: 'pdf-scroller' }, pageBox);
   const status = el('p', { class: 'pdf-status', attrs: { role: 'status' } }, 'Läser in PDF …');
   const prev = el('button', { attrs: { type: 'button', 'aria-label': 'Föregående sida' } }, '‹');
   const next = el('button', { attrs: { type: 'button', 'aria-label': 'Nästa sida' } }, '›');
+  const zoomOut = el('button', { attrs: { type: 'button', 'aria-label': 'Förminska' } }, '−');
+  const zoomIn = el('button', { attrs: { type: 'button', 'aria-label': 'Förstora' } }, '+');
   const element = el(
     'section',
     { class: 'pdf-viewer', attrs: { 'aria-label': 'Originalprotokollet (PDF)' } },
@@ -35,10 +38,12 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
       pageInput,
       pageCount,
       next,
+      zoomOut,
+      zoomIn,
       el('a', { class: 'pdf-download', attrs: { href: url, download: fileName } }, 'Ladda ner PDF'),
     ),
     status,
-    pageBox,
+    scroller,
   );
 
   // verbosity ERRORS: pdf.js otherwise logs font substitution warnings that are harmless for reading.
@@ -49,6 +54,9 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
   let textTask: TextLayer | undefined;
   let ticket = 0;
   let renderedWidth = 0;
+  // Page width as a multiple of the column width; beyond 1 the page scrolls sideways in its box.
+  const ZOOMS = [1, 1.5, 2, 3];
+  let zoom = 0;
 
   const render = async () => {
     const mine = ++ticket;
@@ -65,7 +73,10 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
     renderTask?.cancel();
     textTask?.cancel();
 
-    const width = Math.max(240, pageBox.clientWidth || element.clientWidth || 600);
+    const columnWidth = Math.max(240, scroller.clientWidth || element.clientWidth || 600);
+    const width = columnWidth * ZOOMS[zoom];
+    zoomOut.disabled = zoom === 0;
+    zoomIn.disabled = zoom === ZOOMS.length - 1;
     const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.floor(viewport.width * ratio);
@@ -74,7 +85,8 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
     canvas.style.height = `${Math.floor(viewport.height)}px`;
     canvas.setAttribute('aria-label', `Sida ${number} av ${doc.numPages} i originalprotokollet`);
     pageBox.style.setProperty('--total-scale-factor', String(viewport.scale));
-    renderedWidth = width;
+    pageBox.style.width = `${Math.floor(viewport.width)}px`;
+    renderedWidth = columnWidth;
 
     renderTask = page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
     textLayer.replaceChildren();
@@ -109,12 +121,18 @@ export function pdfViewer(url: string, fileName: string): PdfViewer {
   prev.addEventListener('click', () => go(current.page - 1));
   next.addEventListener('click', () => go(current.page + 1));
   pageInput.addEventListener('change', () => go(Number(pageInput.value) || 1));
+  const setZoom = (step: number) => {
+    zoom = Math.min(ZOOMS.length - 1, Math.max(0, zoom + step));
+    void showSafely();
+  };
+  zoomOut.addEventListener('click', () => setZoom(-1));
+  zoomIn.addEventListener('click', () => setZoom(1));
 
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   const onResize = () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      if (documentProxy && Math.abs(pageBox.clientWidth - renderedWidth) > 20) void showSafely();
+      if (documentProxy && Math.abs(scroller.clientWidth - renderedWidth) > 20) void showSafely();
     }, 200);
   };
   window.addEventListener('resize', onResize);
