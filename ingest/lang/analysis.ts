@@ -22,11 +22,18 @@ export interface AnalyzedWord {
 /**
  * Analyses a text.
  * @param inDocument documents need abbreviations in capitals to count as such; queries do not.
+ * @param keep analyse only the words it accepts (multi-word synonyms are then only found among those).
  * @example analyze('Korttidssjukfrånvaron ökar', splitter, true)[0].parts // includes 'sjukfrånvaro'
  */
-export function analyze(text: string, splitter: CompoundSplitter, inDocument: boolean): AnalyzedWord[] {
+export function analyze(
+  text: string,
+  splitter: CompoundSplitter,
+  inDocument: boolean,
+  keep?: (word: string) => boolean,
+): AnalyzedWord[] {
   const cache = wordCache(splitter);
-  const words: AnalyzedWord[] = wordSpans(text).map((span) => {
+  const spans = keep ? wordSpans(text).filter((span) => keep(span.word)) : wordSpans(text);
+  const words: AnalyzedWord[] = spans.map((span) => {
     let analysis = cache.get(span.word);
     if (!analysis) {
       analysis = analyzeWord(span.word, splitter);

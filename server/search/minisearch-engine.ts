@@ -210,7 +210,7 @@ export class MiniSearchEngine implements SearchEngine {
   private hit(slot: number, score: number, plan: QueryPlan): SearchHit {
     const doc = this.docs[slot]!;
     const text = this.texts.get(slot);
-    const words = this.analyzeDocument(text);
+    const words = this.analyzeDocument(text, snippetProbe(plan));
     const passage = passageOf(doc, text, words, plan.terms);
     return {
       id: hitIdOf(doc),
@@ -232,8 +232,8 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /** Document analysis plus the common spelling of slips ("Svergies" also indexed as "Sveriges"). */
-  private analyzeDocument(text: string): AnalyzedWord[] {
-    const words = analyze(text, this.vocabulary.splitter, true);
+  private analyzeDocument(text: string, keep?: (word: string) => boolean): AnalyzedWord[] {
+    const words = analyze(text, this.vocabulary.splitter, true, keep);
     for (const word of words) {
       if (word.stopword) continue;
       const common = this.vocabulary.commonSpelling(normalize(word.raw));
@@ -283,6 +283,18 @@ export class MiniSearchEngine implements SearchEngine {
     if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
     return slots;
   }
+}
+
+/**
+ * Which words of a hit can match the plan, decided from their letters alone: every term is a stem (a prefix)
+ * of the words it matches or of a part of them, so a word containing none of the terms cannot match and is
+ * not analysed for the snippet. Synonym groups match other spellings, so with one in the plan all words are.
+ */
+function snippetProbe(plan: QueryPlan): ((word: string) => boolean) | undefined {
+  const terms = [...plan.terms];
+  if (terms.some((t) => t.startsWith('='))) return undefined;
+  const probes = terms.flatMap((t) => t.split('-')).filter((p) => p.length > 0);
+  return (word) => probes.some((p) => word.includes(p));
 }
 
 /** The words of the section said by each party, by where its utterances lie in the text. */

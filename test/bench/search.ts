@@ -1,12 +1,13 @@
 // `npm run bench:search`: the minisearch engine beside SQLite FTS5 on synthetic archives of 10,000 and
 // 100,000 sections (corpus sections replicated with varied metadata). For each engine and size, in a fresh
-// process so memory figures are its own: index build time, size on disk, load time, RSS, and latency
-// p50/p95/p99 of a fixed 15-query mix with and without filters (each search includes facets and snippets),
-// and whether the engine finds compound words FTS5's tokens cannot. BENCH_SIZES=10000 to run one size;
+// process so memory figures are its own: index build time and size on disk; load time and RSS in a process
+// that only loads; then latency p50/p95/p99 of a fixed 15-query mix with and without filters (each search
+// includes facets and snippets) with both engines in one process taking turns; and whether each engine
+// finds compound words FTS5's tokens cannot. BENCH_SIZES=10000 to run one size;
 // BENCH_PROFILE=1 writes CPU profiles (node --cpu-prof) to data/bench/profiles.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchEngine, SearchFilters, SearchRequest } from '../../server/search/engine.ts';
@@ -29,17 +30,23 @@ const FILTERS: SearchFilters[] = [
 ];
 /** Queries that corpus sections contain only inside compounds (friskfaktor in "friskfaktorsinventering"). */
 const COMPOUNDS = ['friskfaktor', 'våld', 'frånvaro', 'säkerhetsklassning', 'friskvård'];
-const ROUNDS = 12;
+const ROUNDS = 20;
 
-interface Figures {
-  engine: string;
-  sections: number;
+interface BuildFigures {
   buildMs: number;
   diskBytes: number;
   loadMs: number;
   rssMiB: number;
+}
+
+interface Latencies {
   plain: number[];
   filtered: number[];
+}
+
+interface Figures extends BuildFigures, Latencies {
+  engine: string;
+  sections: number;
   compounds: Record<string, boolean>;
 }
 
@@ -47,44 +54,56 @@ function engineNamed(name: string): SearchEngine {
   return name === 'fts5' ? new Fts5Engine() : new MiniSearchEngine();
 }
 
-async function measure(engineName: string, sections: number): Promise<Figures> {
+/** Builds one engine's index over the synthetic sections and saves it: time and size on disk. */
+async function build(engineName: string, sections: number, dir: string): Promise<Pick<BuildFigures, 'buildMs' | 'diskBytes'>> {
   const records = await syntheticSections(sections);
-  const dir = await mkdtemp(join(tmpdir(), `bench-${engineName}-`));
-  try {
-    let started = performance.now();
-    let builder: SearchEngine | null = engineNamed(engineName);
-    await builder.index(records);
-    const buildMs = performance.now() - started;
-    await builder.save(dir);
-    builder = null;
-    const diskBytes = (await Promise.all((await readdir(dir)).map(async (f) => (await stat(join(dir, f))).size))).reduce((a, b) => a + b, 0);
+  const started = performance.now();
+  const engine = engineNamed(engineName);
+  await engine.index(records);
+  const buildMs = performance.now() - started;
+  await engine.save(dir);
+  const diskBytes = (await Promise.all((await readdir(dir)).map(async (f) => (await stat(join(dir, f))).size))).reduce((a, b) => a + b, 0);
+  return { buildMs, diskBytes };
+}
 
-    records.length = 0;
-    const engine = engineNamed(engineName);
-    globalThis.gc?.();
-    started = performance.now();
-    await engine.load(dir);
-    const loadMs = performance.now() - started;
+/** Loads a saved index in a process that did nothing else: start-up time and resident memory. */
+async function load(engineName: string, dir: string): Promise<Pick<BuildFigures, 'loadMs' | 'rssMiB'>> {
+  const engine = engineNamed(engineName);
+  const started = performance.now();
+  await engine.load(dir);
+  const loadMs = performance.now() - started;
+  globalThis.gc?.();
+  return { loadMs, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+}
 
-    const run = (request: SearchRequest) => {
-      const t = performance.now();
-      engine.search(request);
-      return performance.now() - t;
-    };
-    for (const query of QUERIES) run({ query });
-    const plain: number[] = [];
-    const filtered: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      QUERIES.forEach((query, i) => {
-        plain.push(run({ query }));
-        filtered.push(run({ query, filters: FILTERS[(i + round) % FILTERS.length] }));
-      });
-    }
-    const rssMiB = process.memoryUsage().rss / 2 ** 20;
-    return { engine: engineName, sections, buildMs, diskBytes, loadMs, rssMiB, plain, filtered, compounds: await compoundsFound(engineName) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+/**
+ * Both engines loaded in one process and asked the same queries in turn, so a busy machine slows both
+ * alike and the ratio stays fair.
+ */
+async function latencies(dirs: Record<string, string>): Promise<Record<string, Latencies>> {
+  const engines = await Promise.all(
+    Object.entries(dirs).map(async ([name, dir]) => {
+      const engine = engineNamed(name);
+      await engine.load(dir);
+      return { name, engine, plain: [] as number[], filtered: [] as number[] };
+    }),
+  );
+  const time = (engine: SearchEngine, request: SearchRequest) => {
+    const started = performance.now();
+    engine.search(request);
+    return performance.now() - started;
+  };
+  for (const { engine } of engines) for (const query of QUERIES) time(engine, { query });
+  for (let round = 0; round < ROUNDS; round++) {
+    QUERIES.forEach((query, i) => {
+      const filters = FILTERS[(i + round) % FILTERS.length];
+      for (const e of engines) {
+        e.plain.push(time(e.engine, { query }));
+        e.filtered.push(time(e.engine, { query, filters }));
+      }
+    });
   }
+  return Object.fromEntries(engines.map((e) => [e.name, { plain: e.plain, filtered: e.filtered }]));
 }
 
 /** Whether the engine, over the corpus sections themselves, finds the section holding each compound. */
@@ -109,17 +128,17 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function runChild(engine: string, sections: number): Figures {
+function runChild<T>(args: string[]): T {
   const self = fileURLToPath(import.meta.url);
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(import.meta.dirname, '../../data/bench/profiles')}`]
     : [];
-  const out = execFileSync(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', self, '--child', engine, String(sections)], {
+  const out = execFileSync(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', self, '--child', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Figures;
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
 function table(rows: Figures[]): string {
@@ -150,26 +169,44 @@ function table(rows: Figures[]): string {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') {
-    const figures = await measure(process.argv[3], Number(process.argv[4]));
+    const [mode, ...args] = process.argv.slice(3);
+    const figures =
+      mode === 'build' ? await build(args[0], Number(args[1]), args[2]) : mode === 'load' ? await load(args[0], args[1]) : await latencies(JSON.parse(args[0]));
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
   }
   const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const names = ['minisearch', 'fts5'];
+  const compounds = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await compoundsFound(n)] as const)));
   const rows: Figures[] = [];
   for (const sections of sizes) {
-    for (const engine of ['minisearch', 'fts5']) {
-      process.stderr.write(`measuring ${engine} on ${sections} sections …\n`);
-      rows.push(runChild(engine, sections));
+    const dirs: Record<string, string> = {};
+    const built: Record<string, BuildFigures> = {};
+    try {
+      for (const engine of names) {
+        dirs[engine] = await mkdtemp(join(tmpdir(), `bench-${engine}-`));
+        process.stderr.write(`building ${engine} over ${sections} sections …\n`);
+        built[engine] = {
+          ...runChild<Pick<BuildFigures, 'buildMs' | 'diskBytes'>>(['build', engine, String(sections), dirs[engine]]),
+          ...runChild<Pick<BuildFigures, 'loadMs' | 'rssMiB'>>(['load', engine, dirs[engine]]),
+        };
+      }
+      process.stderr.write(`querying both over ${sections} sections …\n`);
+      const measured = runChild<Record<string, Latencies>>(['latency', JSON.stringify(dirs)]);
+      for (const engine of names) rows.push({ engine, sections, ...built[engine], ...measured[engine], compounds: compounds[engine] });
+    } finally {
+      for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
     }
   }
   console.log(table(rows));
   for (const sections of sizes) {
-    const [mini, fts] = ['minisearch', 'fts5'].map((e) => rows.find((r) => r.engine === e && r.sections === sections)!);
+    const [mini, fts] = names.map((e) => rows.find((r) => r.engine === e && r.sections === sections)!);
     const ratio = (a: number[], b: number[]) => (percentile(a, 95) / percentile(b, 95)).toFixed(2);
     console.log(
       `${sections} sections: minisearch/FTS5 p95 ratio ${ratio(mini.plain, fts.plain)} (filtered ${ratio(mini.filtered, fts.filtered)}); target p95 ≤ 10 ms and ≤ 2× FTS5`,
     );
   }
+  console.log(`machine load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 }
 
 await main();
