@@ -1,5 +1,5 @@
 // Keeps the analytics snapshot in step with the store: rebuilt when the store's revision has moved, one build
-// at a time, while requests wait for it. The first snapshot starts loading at once, from the saved file when it
+// at a time, while requests wait for it (up to a limit). The first snapshot starts loading at once, from the saved file when it
 // matches the archive (snapshot-file.ts), so the server can listen before it is ready and answers soon after.
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { buildSnapshot, withLookups, type AnalyticsSnapshot } from './snapshot.ts';
@@ -12,22 +12,40 @@ export class LiveAnalytics {
   /**
    * @param savedFile where the snapshot is saved between runs; none: always build.
    * @param onSnapshot told of every new snapshot, e.g. to prepare the answers most asked for.
+   * @param patienceMs how long a request waits for a rebuild before it is answered from the previous snapshot.
    */
   constructor(
     private readonly store: ArchiveStore,
     private readonly savedFile?: string,
     private readonly onSnapshot?: (snapshot: AnalyticsSnapshot) => void,
+    private readonly patienceMs = 2000,
   ) {
     this.latest = this.rebuild();
     // A failed first build is retried by the next request; it must not crash the process meanwhile.
     this.latest.catch(() => undefined);
   }
 
-  /** The snapshot of the store as it is now. */
+  /**
+   * The snapshot of the store as it is now. When the store has changed, the new snapshot is awaited for up to
+   * `patienceMs`; a build that takes longer (thousands of protocols, while an ingest keeps writing) leaves this
+   * request with the previous snapshot rather than stalling every request behind each write.
+   */
   async current(): Promise<AnalyticsSnapshot> {
     const snapshot = await this.latest.catch(() => this.rebuild());
     if ((await this.store.revision()) === snapshot.revision) return snapshot;
-    return this.rebuild();
+    const fresh = this.rebuild();
+    // Requests come back for it; a failed build is retried by the next one.
+    fresh.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<AnalyticsSnapshot>((resolve) => {
+      timer = setTimeout(() => resolve(snapshot), this.patienceMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([fresh, patience]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private rebuild(): Promise<AnalyticsSnapshot> {
