@@ -43,6 +43,7 @@ const BOILERPLATE_PROTOCOL_SHARE = 0.4;
 interface MonthCounts {
   /** month index (year × 12 + month − 1) → [occurrences, protocols] */
   byMonth: Map<number, [number, number]>;
+  occurrences: number;
   protocols: number;
 }
 
@@ -53,8 +54,8 @@ export class TermCounts {
   private readonly protocolsByMonth = new Map<number, number>();
   /** Per protocol: the terms already counted, so protocol counts stay distinct. */
   private readonly seen = new Map<string, { month: number; terms: Set<string> }>();
-  /** Lower-case word → [capitalised inside a sentence, lower-case]: names are the words almost always capitalised. */
-  private readonly casing = new Map<string, [number, number]>();
+  /** Lower-case word → times written capitalised where case tells (see add): names are mostly capitalised. */
+  private readonly capitalised = new Map<string, number>();
   private readonly names = new Set<string>();
   private readonly candidateWords = new Map<string, boolean>();
   private totalProtocols = 0;
@@ -76,16 +77,28 @@ export class TermCounts {
     const text = (record.section.text || record.section.utterances.map((u) => u.text).join('\n')).normalize('NFC');
     let tokens = 0;
     for (const clause of clausesOf(text)) {
-      const words = wordsOf(clause);
-      words.forEach((w, i) => this.noteCasing(w, words[i + 1]));
-      const kept = words.map((w) => (this.isCandidate(w.lower) ? w.lower : null));
-      for (let i = 0; i < kept.length; i++) {
-        const word = kept[i];
-        if (!word) continue;
+      let previous: string | null = null;
+      let opening: string | null = null;
+      let first = true;
+      for (const match of clause.matchAll(WORD)) {
+        const original = match[0];
+        const lower = original.toLowerCase();
+        // Case tells something inside a sentence, or at its start when the next word is capitalised too
+        // (a first name before a surname: "Anna Lindqvist berättar …").
+        if (isTitleCase(original, lower)) {
+          if (!first) this.noteCapitalised(lower);
+          if (opening !== null) this.noteCapitalised(opening);
+          opening = first ? lower : null;
+        } else opening = null;
+        first = false;
+        if (!this.isCandidate(lower)) {
+          previous = null;
+          continue;
+        }
         tokens += 1;
-        this.count(word, month, protocol.terms);
-        const next = kept[i + 1];
-        if (next) this.count(`${word} ${next}`, month, protocol.terms);
+        this.count(lower, month, protocol.terms);
+        if (previous) this.count(`${previous} ${lower}`, month, protocol.terms);
+        previous = lower;
       }
     }
     this.tokensByMonth.set(month, (this.tokensByMonth.get(month) ?? 0) + tokens);
@@ -147,28 +160,25 @@ export class TermCounts {
   private count(term: string, month: number, seenInProtocol: Set<string>): void {
     let counts = this.terms.get(term);
     if (!counts) {
-      counts = { byMonth: new Map(), protocols: 0 };
+      counts = { byMonth: new Map(), occurrences: 0, protocols: 0 };
       this.terms.set(term, counts);
     }
-    const cell = counts.byMonth.get(month) ?? [0, 0];
+    counts.occurrences += 1;
+    let cell = counts.byMonth.get(month);
+    if (!cell) {
+      cell = [0, 0];
+      counts.byMonth.set(month, cell);
+    }
     cell[0] += 1;
     if (!seenInProtocol.has(term)) {
       seenInProtocol.add(term);
       cell[1] += 1;
       counts.protocols += 1;
     }
-    counts.byMonth.set(month, cell);
   }
 
-  /** Counts how a word is written where its case tells something: inside a sentence, or at its start when the
-   * next word is capitalised too (a first name before a surname: "Anna Lindqvist berättar …"). */
-  private noteCasing(word: Word, next: Word | undefined): void {
-    const partOfName = word.titleCase && next !== undefined && next.titleCase;
-    if (word.sentenceStart && !partOfName) return;
-    const cell = this.casing.get(word.lower) ?? [0, 0];
-    if (word.titleCase) cell[0] += 1;
-    else if (word.text === word.lower) cell[1] += 1;
-    this.casing.set(word.lower, cell);
+  private noteCapitalised(word: string): void {
+    this.capitalised.set(word, (this.capitalised.get(word) ?? 0) + 1);
   }
 
   /** People of a protocol (attendees): their names are never subjects. */
@@ -181,19 +191,11 @@ export class TermCounts {
     for (const part of person.split(/[\s-]+/)) if (part) this.names.add(normalize(part));
   }
 
-  /** A person's or place's name: listed as chair, secretary or speaker, or capitalised inside sentences. */
+  /** A person's or place's name: listed as chair, secretary or speaker, or mostly written capitalised. */
   private isName(word: string): boolean {
     if (this.names.has(word)) return true;
-    const [capitalised, lower] = this.casing.get(word) ?? [0, 0];
-    return capitalised > lower;
+    return 2 * (this.capitalised.get(word) ?? 0) > (this.terms.get(word)?.occurrences ?? 0);
   }
-}
-
-interface Word {
-  text: string;
-  lower: string;
-  titleCase: boolean;
-  sentenceStart: boolean;
 }
 
 /** Phrases never span punctuation: "budget. Nya" is no two-word phrase. */
@@ -201,19 +203,12 @@ function clausesOf(text: string): string[] {
   return text.split(/[.!?;:()\[\]•\n\r"”–]+/);
 }
 
-/** Words of a clause of NFC-normalised text. */
-function wordsOf(clause: string): Word[] {
-  const words: Word[] = [];
-  for (const match of clause.matchAll(/\p{L}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)*/gu)) {
-    const text = match[0];
-    words.push({
-      text,
-      lower: text.toLowerCase(),
-      titleCase: /^\p{Lu}\p{Ll}/u.test(text),
-      sentenceStart: words.length === 0,
-    });
-  }
-  return words;
+/** A word: letters and digits, with inner hyphens ("AI-verktyg", "hot- och" keeps "hot"). */
+const WORD = /\p{L}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)*/gu;
+
+/** "Lindqvist" but not "AI" or "budget". */
+function isTitleCase(original: string, lower: string): boolean {
+  return original.length > 1 && original[0] !== lower[0] && original[1] === lower[1];
 }
 
 /** Dunning's G² for a term seen a times in c latest tokens and b times in d baseline tokens. */
