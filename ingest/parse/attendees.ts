@@ -1,5 +1,8 @@
 // The attendance block before the first agenda item: who was present (employer side with roles, unions with their
-// party) and which organisations sent their apologies (Förhinder). Protocols that begin mid-list keep only the
+// party), which organisations sent their apologies (Förhinder), and who chaired or kept the minutes when the list
+// says so in a role ("Sektorchef, ordförande"). Lists come one person a line, as a two-column table (name | role,
+// union), or inline after a label and wrapped over lines ("Arbetsgivare: Anna Berg (chef, ordförande), Olle Ek (HR)",
+// "För arbetstagarna: Eva Lind, Lärarförbundet; Per Ek, Vision"). Protocols that begin mid-list keep only the
 // visible names; a side that is not labelled is read from the role ("Vårdförbundet", a cut-off "Sveriges …").
 import meeting from '../data/meeting.json' with { type: 'json' };
 import type { Attendee, Line, Party } from '../model.ts';
@@ -10,9 +13,23 @@ type Mode = 'employer' | 'union' | 'absent' | 'present' | 'skip';
 export interface AttendanceList {
   attendees: Attendee[];
   absentParties: Party[];
+  /** The attendee whose role says they chaired ("…, ordförande"), if any. */
+  chair: string | null;
+  /** The attendee whose role says they kept the minutes ("…, sekreterare"), if any. */
+  secretary: string | null;
 }
 
 const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u;
+/** A person's full name as it starts an entry of an inline list: two to four capitalised words. */
+const FULL_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+/** A part of a role that says which items someone attended ("punkt 5", "§ 4–6"), not what they do. */
+const ITEMS_ATTENDED = /^(?:punkt|punkterna|§)\s*\d/iu;
+/** A line this long, as a share of a full body line, runs to the margin: the list wraps onto the next line. */
+const WRAPPED_SHARE = 0.8;
+
+const COLUMNS = new Set(meeting.headers.columns);
+const CHAIR = new Set(meeting.functions.chair);
+const SECRETARY = new Set(meeting.functions.secretary);
 
 function headerOf(text: string): Mode | null {
   const key = text.toLowerCase().replace(/[:.]+$/, '').trim();
@@ -35,15 +52,62 @@ function inlineHeader(text: string): { mode: Mode; rest: string } | null {
   return { mode, rest: m[2] };
 }
 
-/** A line ending in a comma continues on the next ("Louise Lindberg-Svärd," / "Vårdförbundet"). */
-function mergeContinuations(texts: string[]): string[] {
+function startsNewEntry(text: string): boolean {
+  return headerOf(text) !== null || /^[^:]{2,30}:/u.test(text);
+}
+
+/**
+ * Whether the next line continues this one: it ends in a separator ("Louise Lindberg-Svärd," / "Vårdförbundet"),
+ * leaves a parenthesis open, or runs to the right margin ("…; Hanna" / "Borg, Vision").
+ */
+function continues(text: string, fullLineChars: number | null): boolean {
+  if (/[,;]$/.test(text)) return true;
+  if ((text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0)) return true;
+  return fullLineChars !== null && text.length >= fullLineChars * WRAPPED_SHARE;
+}
+
+function mergeContinuations(texts: string[], fullLineChars: number | null): string[] {
   const merged: string[] = [];
   for (const text of texts) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && last.endsWith(',') && !headerOf(text)) merged[merged.length - 1] = `${last} ${text}`;
+    if (last !== undefined && continues(last, fullLineChars) && !startsNewEntry(text)) merged[merged.length - 1] = `${last} ${text}`;
     else merged.push(text);
   }
   return merged;
+}
+
+/** Splits at a separator that stands outside parentheses. */
+function splitOutside(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    else if (text[i] === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * The entries of an inline list. Semicolons separate "Name, role" entries when the list uses them; otherwise
+ * commas separate both entries and a person's role, so a new entry starts at each full name that is not a party
+ * ("Anna Berg, chef, Olle Ek, Vision" → "Anna Berg, chef" and "Olle Ek, Vision").
+ */
+function entriesOf(text: string): string[] {
+  const bySemicolon = splitOutside(text, ';');
+  if (bySemicolon.length > 1) return bySemicolon;
+  const entries: string[] = [];
+  for (const fragment of splitOutside(text, ',')) {
+    const person = FULL_NAME.test(fragment.replace(/\s*\(.*$/u, '')) && !canonicalParty(fragment);
+    if (person || entries.length === 0) entries.push(fragment);
+    else entries[entries.length - 1] += `, ${fragment}`;
+  }
+  return entries;
 }
 
 /** "Anna Berg Vision", "Olle Ek Sveriges Lärare": a name followed by a union without a comma. */
@@ -57,22 +121,49 @@ function trailingParty(text: string): Attendee | null {
   return null;
 }
 
-function personWithRole(line: string, mode: Mode): Attendee | null {
+type MeetingFunction = 'chair' | 'secretary';
+
+interface Listed {
+  attendee: Attendee;
+  function: MeetingFunction | null;
+}
+
+/**
+ * The parts of a role: a union named among them ("Huvudskyddsombud, Vision"), a meeting function ("Sektorchef,
+ * ordförande") and what remains as the role itself.
+ */
+function readRole(role: string): { role: string | null; party: Party | null; function: MeetingFunction | null } {
+  let party: Party | null = null;
+  let fn: MeetingFunction | null = null;
+  const rest: string[] = [];
+  for (const part of role.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const key = part.toLowerCase();
+    const named = canonicalParty(part);
+    if (named && !party) party = named;
+    else if (CHAIR.has(key)) fn = 'chair';
+    else if (SECRETARY.has(key)) fn = 'secretary';
+    else if (!ITEMS_ATTENDED.test(part)) rest.push(part);
+  }
+  return { role: rest.join(', ') || null, party, function: fn };
+}
+
+function personWithRole(entry: string, mode: Mode): Listed | null {
   // "Anna Berg (Vision)" says the same as "Anna Berg, Vision".
-  const text = line.replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
+  const text = entry.replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
   const trailing = text.includes(',') ? null : trailingParty(text);
-  if (trailing) return trailing;
+  if (trailing) return { attendee: trailing, function: null };
   const [rawName, ...rest] = text.split(',');
   const name = rawName.trim();
   if (!NAME.test(name) || canonicalParty(name)) return null;
-  const role = rest.join(',').trim() || null;
-  const party = role ? canonicalParty(role) : null;
-  if (party) return { name, side: party === 'Arbetsgivaren' ? 'arbetsgivare' : 'fack', party: party === 'Arbetsgivaren' ? null : party, role: null };
+  const { role, party, function: fn } = readRole(rest.join(','));
+  const listed = (attendee: Attendee): Listed => ({ attendee, function: fn });
+  if (party === 'Arbetsgivaren') return listed({ name, side: 'arbetsgivare', party: null, role });
+  if (party) return listed({ name, side: 'fack', party, role });
   const headWord = role?.split(/\s+/)[0].toLowerCase() ?? '';
-  if (role && UNION_NAME_HEADS.has(headWord) && role.split(/\s+/).length === 1) return { name, side: 'fack', party: null, role: null };
-  if (mode === 'union') return { name, side: 'fack', party: null, role };
-  if (!role && mode !== 'employer') return null;
-  return { name, side: 'arbetsgivare', party: null, role };
+  if (role && UNION_NAME_HEADS.has(headWord) && role.split(/\s+/).length === 1) return listed({ name, side: 'fack', party: null, role: null });
+  if (mode === 'union') return listed({ name, side: 'fack', party: null, role });
+  if (!role && !fn && mode !== 'employer') return null;
+  return listed({ name, side: 'arbetsgivare', party: null, role });
 }
 
 function partyList(text: string): Attendee[] | null {
@@ -88,14 +179,27 @@ function partyList(text: string): Attendee[] | null {
     .map((name) => ({ name, side, party: side === 'fack' ? party : null, role: null }));
 }
 
-/** Reads the attendance block from the lines before the first agenda item; `title` lines are skipped. */
-export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean): AttendanceList {
-  const attendees: Attendee[] = [];
-  const absentParties: Party[] = [];
+/** A table row of column headings ("Namn | Funktion/organisation"): the table's header, not a person. */
+function isColumnHeader(line: Line): boolean {
+  return line.cells !== undefined && COLUMNS.has(line.cells[0].trim().toLowerCase());
+}
+
+/**
+ * Reads the attendance block from the lines before the first agenda item; `title` lines are skipped.
+ * `fullLineChars` — the length of a full body line — lets a list wrapped at the right margin be joined up.
+ */
+export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean, fullLineChars: number | null = null): AttendanceList {
+  const list: AttendanceList = { attendees: [], absentParties: [], chair: null, secretary: null };
+  const add = (listed: Listed): void => {
+    list.attendees.push(listed.attendee);
+    if (listed.function) list[listed.function] ??= listed.attendee.name;
+  };
   let mode: Mode = 'present';
   // A table row reads as "name, role": its cells are what commas separate in running lists.
-  const texts = lines.filter((l) => !isTitle(l)).map((l) => (l.cells ? l.cells.join(', ') : l.text).trim());
-  for (const line of mergeContinuations(texts)) {
+  const texts = lines
+    .filter((l) => !isTitle(l) && !isColumnHeader(l))
+    .map((l) => (l.cells ? l.cells.join(', ') : l.text).trim());
+  for (const line of mergeContinuations(texts, fullLineChars)) {
     const header = headerOf(line);
     if (header) {
       mode = header;
@@ -108,23 +212,27 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean)
     if (mode === 'absent') {
       for (const item of text.split(/,|\s+och\s+/)) {
         const party = canonicalParty(item) ?? canonicalParty(item.split(/\s+/).slice(-2).join(' '));
-        if (party && !absentParties.includes(party)) absentParties.push(party);
+        if (party && !list.absentParties.includes(party)) list.absentParties.push(party);
       }
       continue;
     }
     const names = inline ? text.split(/,|\s+och\s+/).map((n) => n.trim()) : [];
     if (names.length > 1 && names.every((n) => NAME.test(n) && !canonicalParty(n))) {
       const side = mode === 'union' ? 'fack' : 'arbetsgivare';
-      attendees.push(...names.map((name) => ({ name, side, party: null, role: null }) as Attendee));
+      for (const name of names) add({ attendee: { name, side, party: null, role: null }, function: null });
       continue;
     }
     const listed = partyList(text);
     if (listed) {
-      attendees.push(...listed);
+      for (const attendee of listed) add({ attendee, function: null });
       continue;
     }
-    const person = personWithRole(text, mode);
-    if (person) attendees.push(person);
+    // Several people on one line: an inline list, or entries closed by a parenthesis or a semicolon.
+    const several = inline !== null || /;|\)\s*,/.test(text);
+    for (const entry of several ? entriesOf(text) : [text]) {
+      const person = personWithRole(entry, mode);
+      if (person) add(person);
+    }
   }
-  return { attendees, absentParties };
+  return list;
 }

@@ -27,6 +27,16 @@ export function bodySizeOf(lines: Line[]): number {
   return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 11;
 }
 
+/** Share of body lines shorter than a full line: the rest run from margin to margin. */
+const FULL_LINE_PERCENTILE = 0.9;
+
+/** The length in characters of a full line of body text, or null for a document too short to tell. */
+export function fullLineCharsOf(lines: Line[], bodySize: number): number | null {
+  const lengths = lines.filter((l) => l.size === bodySize && !l.cells).map((l) => l.text.length).sort((a, b) => a - b);
+  if (lengths.length < 10) return null;
+  return lengths[Math.floor((lengths.length - 1) * FULL_LINE_PERCENTILE)];
+}
+
 /**
  * The line pitch within a paragraph: the smallest gap between body-size lines that is common (one in ten gaps or
  * more). Not simply the most common gap — a protocol of many one-line paragraphs has more paragraph gaps than line gaps.

@@ -13,6 +13,8 @@ export interface MeetingSources {
   preamble: Line[];
   /** The whole body as one text. */
   text: string;
+  /** Who the attendance list names as chair and secretary in their roles ("Sektorchef, ordförande"). */
+  listed?: { chair: string | null; secretary: string | null };
 }
 
 const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
@@ -123,8 +125,8 @@ export function readMeeting(s: MeetingSources): Meeting {
     date,
     dateStated: stated,
     place: labelled(s.preamble, headers.place),
-    chair: firstMatch(CHAIR, s.text),
-    secretary: firstMatch(SECRETARY, s.text),
+    chair: s.listed?.chair ?? firstMatch(CHAIR, s.text),
+    secretary: s.listed?.secretary ?? firstMatch(SECRETARY, s.text),
     title: s.title,
   };
 }

@@ -6,7 +6,7 @@ import { findTopics } from '../analyse/topics.ts';
 import meetingData from '../data/meeting.json' with { type: 'json' };
 import type { ExtractedDocument, Line, ParseOutcome, Section, SourceInfo } from '../model.ts';
 import { parseAttendance } from './attendees.ts';
-import { bodySizeOf, buildBlocks, type Block } from './blocks.ts';
+import { bodySizeOf, buildBlocks, fullLineCharsOf, type Block } from './blocks.ts';
 import { readMeeting } from './meeting.ts';
 import { buildDirectory } from './people.ts';
 import { splitSections, type RawSection } from './sections.ts';
@@ -69,9 +69,10 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const titleBlock = findTitle(split.preamble, bodySize);
   const title = titleBlock?.text ?? null;
   const preambleLines: Line[] = split.preamble.flatMap((b) => b.lines);
-  const meeting = readMeeting({ title, furniture, preamble: preambleLines, text });
   const titleLines = new Set(titleBlock?.lines ?? []);
-  const { attendees, absentParties } = parseAttendance(preambleLines, (l) => titleLines.has(l));
+  const attendance = parseAttendance(preambleLines, (l) => titleLines.has(l), fullLineCharsOf(document.body, bodySize));
+  const { attendees, absentParties } = attendance;
+  const meeting = readMeeting({ title, furniture, preamble: preambleLines, text, listed: attendance });
   const directory = buildDirectory(attendees, document.body);
 
   const raw = sectionsOrWhole(split.sections, split.preamble, title);
