@@ -20,5 +20,7 @@ describe('dates in the UI', () => {
     expect(formatPeriod('2024-Q1')).toBe('kv. 1 2024');
     expect(formatPeriod('2024-03')).toBe('mars 2024');
     expect(formatPeriod('2024')).toBe('2024');
+    expect(formatPeriod('2024-Q1–2025-Q2')).toBe('kv. 1 2024–kv. 2 2025');
+    expect(formatPeriod('2024-01–2025-06')).toBe('januari 2024–juni 2025');
   });
 });

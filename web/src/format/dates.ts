@@ -17,8 +17,13 @@ export function formatDate(iso: string | null | undefined): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
-/** Period keys of the analytics API: "2024-Q1" → "kv. 1 2024", "2024-03" → "mars 2024", "2024" → "2024". */
+/**
+ * Period keys of the analytics API: "2024-Q1" → "kv. 1 2024", "2024-03" → "mars 2024", "2024" → "2024", and
+ * ranges of them ("2024-Q1–2025-Q2" → "kv. 1 2024–kv. 2 2025").
+ */
 export function formatPeriod(period: string): string {
+  const range = period.split('–');
+  if (range.length === 2) return `${formatPeriod(range[0])}–${formatPeriod(range[1])}`;
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return `kv. ${quarter[2]} ${quarter[1]}`;
   if (/^\d{4}-\d{2}$/.test(period)) return formatDate(period);

@@ -49,7 +49,9 @@ function panel(id: string, title: string, note: string): Panel {
 }
 
 function emergingList(result: EmergingResponse): HTMLElement {
-  if (result.terms.length === 0) return el('p', { class: 'muted' }, 'Inga nya ämnen sticker ut i den senaste perioden.');
+  if (result.terms.length === 0) {
+    return el('p', { class: 'muted' }, `Inga ord sticker ut under ${formatPeriod(result.latest)} jämfört med ${formatPeriod(result.baseline)}. Prova en längre period.`);
+  }
   return el(
     'div',
     {},
