@@ -20,7 +20,18 @@ export interface MeetingSources {
 const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
 const KNOWN = meetingData.forvaltningar;
 const SUFFIX = new RegExp(`(\\p{Lu}[\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})(?![\\p{L}])`, 'u');
-const FACK = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+(?:${meetingData.fackforvaltningEndings.join('|')}))(?![\\p{L}])`, 'u');
+/**
+ * A fackförvaltning: one word ("Socialförvaltningen") or joined parts ("Vård- och omsorgsförvaltningen", "Kultur-,
+ * fritids- och idrottsförvaltningen"), with a district qualifier when the name ends there ("Socialförvaltningen
+ * Centrum," in a letterhead — not "Socialförvaltningen har …").
+ */
+const FACK = new RegExp(
+  String.raw`(?<![\p{L}])((?:\p{Lu}\p{Ll}+-,?\s+(?:\p{Ll}+-,?\s+)*och\s+\p{Ll}+|\p{Lu}\p{Ll}+)(?:${meetingData.fackforvaltningEndings.join('|')}))(?![\p{L}])` +
+    String.raw`(?:\s+(\p{Lu}\p{Ll}+)(?=\s*(?:$|[,|])))?`,
+  'u',
+);
+/** Words that follow a förvaltning's name in a letterhead without qualifying it ("Äldreförvaltningen Protokoll"). */
+const NOT_QUALIFIERS = [...meetingData.protocolWords, ...meetingData.bodies];
 
 function canonicalForvaltning(name: string): string {
   const known = KNOWN.find((k) => k.toLowerCase() === name.toLowerCase() || `${k.toLowerCase()}s` === name.toLowerCase());
@@ -31,13 +42,16 @@ function forvaltningIn(text: string): string | null {
   const suffixed = SUFFIX.exec(text);
   if (suffixed) return canonicalForvaltning(suffixed[1]);
   const fack = FACK.exec(text);
-  if (fack && !/^stadsdels/i.test(fack[1])) return canonicalForvaltning(fack[1]);
-  return null;
+  if (!fack || /^stadsdels/i.test(fack[1])) return null;
+  const qualifier = fack[2] && !NOT_QUALIFIERS.some((w) => fack[2].toLowerCase().startsWith(w)) ? fack[2] : null;
+  return qualifier ? `${canonicalForvaltning(fack[1])} ${qualifier}` : canonicalForvaltning(fack[1]);
 }
 
 /** Letterhead first (it names the protocol's own förvaltning), then title and preamble; body text last. */
 function findForvaltning(s: MeetingSources): string | null {
-  for (const text of [...s.furniture.map((l) => l.text), s.title ?? '', ...s.preamble.map((l) => l.text)]) {
+  // A letterhead row's columns are read apart: "Socialförvaltningen Centrum | Sid 1 av 2".
+  const texts = (lines: Line[]): string[] => lines.flatMap((l) => l.cells ?? [l.text]);
+  for (const text of [...texts(s.furniture), s.title ?? '', ...texts(s.preamble)]) {
     const found = forvaltningIn(text);
     if (found) return found;
   }

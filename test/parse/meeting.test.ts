@@ -15,6 +15,18 @@ describe('meeting facts', () => {
   it('names a fackförvaltning by its own name', () => {
     expect(readMeeting({ title: null, furniture: lines(['Äldreförvaltningen Protokoll']), preamble: [], text: '' }).forvaltning).toBe('Äldreförvaltningen');
   });
+  it('names a fackförvaltning written in joined parts ("Vård- och omsorgsförvaltningen")', () => {
+    const named = (letterhead: string): string | null => readMeeting({ title: null, furniture: lines([letterhead]), preamble: [], text: '' }).forvaltning;
+    expect(named('Uppsala kommun Vård- och omsorgsförvaltningen')).toBe('Vård- och omsorgsförvaltningen');
+    expect(named('Kultur-, fritids- och idrottsförvaltningen')).toBe('Kultur-, fritids- och idrottsförvaltningen');
+    expect(readMeeting({ title: 'Protokoll samverkansgrupp Barn- och skolförvaltningen', furniture: [], preamble: [], text: '' }).forvaltning).toBe('Barn- och skolförvaltningen');
+  });
+  it('keeps the district a letterhead adds to a fackförvaltning, but not a word that follows it in a sentence', () => {
+    const letterhead: Line = { ...lines([''])[0], text: 'Socialförvaltningen Centrum Sid 1 av 2', cells: ['Socialförvaltningen Centrum', 'Sid 1 av 2'] };
+    expect(readMeeting({ title: null, furniture: [letterhead], preamble: [], text: '' }).forvaltning).toBe('Socialförvaltningen Centrum');
+    expect(readMeeting({ title: null, furniture: lines(['Göteborgs Stad, Socialförvaltningen Nordost, Box 1']), preamble: [], text: '' }).forvaltning).toBe('Socialförvaltningen Nordost');
+    expect(readMeeting({ title: null, furniture: lines(['Socialförvaltningen Vi ses']), preamble: [], text: '' }).forvaltning).toBe('Socialförvaltningen');
+  });
   it('reads the date under Tidpunkt, taking the year from the title when Tidpunkt has none', () => {
     const m = readMeeting({ title: 'Protokoll från förvaltningsgruppen den 14 januari 2025', furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00', 'Plats:', 'Paddan']), text: '' });
     expect(m).toMatchObject({ date: '2025-01-14', dateStated: true, place: 'Paddan', body: 'förvaltningsgrupp' });
