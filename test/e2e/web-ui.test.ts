@@ -151,6 +151,15 @@ describe('the web UI', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg.marks').length >= 4, null, { timeout: 30_000 });
     expect(await page.locator('[data-chart] .error').count()).toBe(0);
     await page.waitForSelector('.emerging li, #emerging-title ~ div p');
+
+    await page.selectOption('#f-forvaltning', 'Skärholmen');
+    await page.waitForURL((url) => url.searchParams.get('forvaltning') === 'Skärholmen');
+    // The line chart is redrawn with Skärholmen's line only.
+    await page.waitForFunction(() => {
+      const legend = document.querySelector('[data-chart="topic-over-time"] svg.marks')?.textContent ?? '';
+      return legend.includes('Skärholmen') && !legend.includes('Hägersten-Älvsjö');
+    }, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg.marks').length >= 4, null, { timeout: 30_000 });
     await page.close();
     await photograph('trender', '/trender', '[data-chart] svg.marks');
   });

@@ -198,7 +198,7 @@ export function create(main: HTMLElement): View {
           };
         }, 'amnen-per-forvaltning'),
         draw(questions, 'Frågor över tid', async () => {
-          const { rows } = await api.questionsOverTime({ period: state.period });
+          const { rows } = await api.questionsOverTime({ period: state.period, forvaltning: state.forvaltning, ...range });
           return {
             rows: rows.length,
             chart: specs.questionsOverTimeSpec(rows, layout),
