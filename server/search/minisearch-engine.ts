@@ -1,9 +1,9 @@
 // The archive's search engine on minisearch. One document per section; each word is indexed under its
 // matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
 // stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
-// Utterances are also indexed per speaking party, which is how the party filter finds who said the words.
 // minisearch holds and persists the postings; term-scorer.ts ranks from them (BM25, minisearch's formula),
-// facet-table.ts counts facets, snippet.ts cuts the passage. Section texts live beside it (text-store.ts).
+// party-terms.ts knows which party said which terms (the party filter), facet-table.ts counts facets and
+// snippet.ts cuts the passage. Section texts live beside the index (text-store.ts).
 import MiniSearch from 'minisearch';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
 import { passesFilters } from './filters.ts';
-import { PARTIES } from './parties.ts';
+import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
 import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { scoreGroups, type ScoredMatches as Found } from './term-scorer.ts';
@@ -25,19 +25,17 @@ import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 // Two content fields only: every field multiplies the work of each term look-up. The section title's terms
 // are written into `text` twice, which weighs them as a boost would.
 const CONTENT_FIELDS = ['text', 'parts'];
 const BOOST = { text: 1, parts: 0.4 };
-const partyField = (party: string) => `by:${party}`;
-const FIELDS = [...CONTENT_FIELDS, ...PARTIES.map(partyField)];
 
 type IndexDocument = Record<string, string | number>;
 
 const MINISEARCH_OPTIONS = {
-  fields: FIELDS,
+  fields: CONTENT_FIELDS,
   storeFields: [],
   tokenize: (text: string) => text.split(' '),
   processTerm: (term: string) => term || null,
@@ -49,6 +47,7 @@ interface SavedMeta {
   docs: Array<SectionDoc | null>;
   offsets: Array<[number, number] | null>;
   vocabulary: VocabularySnapshot;
+  partyTerms: PartyTermsSnapshot;
 }
 
 export class MiniSearchEngine implements SearchEngine {
@@ -59,6 +58,7 @@ export class MiniSearchEngine implements SearchEngine {
   private readonly texts = new TextStore();
   private vocabulary = new Vocabulary();
   private facetTable = new FacetTable();
+  private partyTerms = new PartyTerms();
 
   async index(records: AsyncIterable<SectionRecord> | SectionRecord[]): Promise<void> {
     const all: SectionRecord[] = [];
@@ -69,6 +69,7 @@ export class MiniSearchEngine implements SearchEngine {
     this.texts.clear();
     this.vocabulary = new Vocabulary();
     this.facetTable = new FacetTable();
+    this.partyTerms = new PartyTerms();
     const sections = all.map(sectionDocOf);
     // Count every word before analysing any, so compounds find parts that only occur in later sections.
     for (const section of sections) this.countWords(section);
@@ -87,6 +88,7 @@ export class MiniSearchEngine implements SearchEngine {
       this.mini.discard(slot);
       this.docs[slot] = null;
       this.facetTable.set(slot, null);
+      this.partyTerms.clear(slot);
       this.texts.delete(slot);
     }
     this.slotsByProtocol.delete(protocolId);
@@ -148,7 +150,13 @@ export class MiniSearchEngine implements SearchEngine {
   async save(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     const offsets = await this.texts.save(join(dir, 'texts.bin.tmp'), this.docs.length);
-    const meta: SavedMeta = { format: INDEX_FORMAT, docs: this.docs, offsets, vocabulary: this.vocabulary.snapshot() };
+    const meta: SavedMeta = {
+      format: INDEX_FORMAT,
+      docs: this.docs,
+      offsets,
+      vocabulary: this.vocabulary.snapshot(),
+      partyTerms: this.partyTerms.snapshot(),
+    };
     await writeFile(join(dir, 'meta.json.tmp'), JSON.stringify(meta));
     await writeFile(join(dir, 'minisearch.json.tmp'), JSON.stringify(this.mini));
     for (const name of ['texts.bin', 'meta.json', 'minisearch.json']) await rename(join(dir, `${name}.tmp`), join(dir, name));
@@ -170,6 +178,7 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary = new Vocabulary(meta.vocabulary);
     this.facetTable = new FacetTable();
     this.docs.forEach((doc, slot) => this.facetTable.set(slot, doc));
+    this.partyTerms = new PartyTerms(meta.partyTerms);
     this.slotsByProtocol.clear();
     this.docs.forEach((doc, slot) => {
       if (doc) this.slotOwner(doc.protocolId).push(slot);
@@ -179,15 +188,16 @@ export class MiniSearchEngine implements SearchEngine {
 
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
-    const fields = filters.party ? { [partyField(filters.party)]: 1 } : BOOST;
     const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
     const docs = this.docs;
     const phrases = plan.phrases.map(phraseMatcher);
+    const party = filters.party;
     const accept = (slot: number) => {
       const doc = docs[slot];
-      return doc !== null && (!filtered || passesFilters(doc, filters));
+      if (doc === null || (filtered && !passesFilters(doc, filters))) return false;
+      return !party || this.partyTerms.saidBy(slot, party, plan.groups, combineWith);
     };
-    const found = scoreGroups(this.mini, plan.groups, fields, combineWith, docs.length, accept);
+    const found = scoreGroups(this.mini, plan.groups, BOOST, combineWith, docs.length, accept);
     if (phrases.length === 0) return found;
     // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
     const inOrder = (slot: number) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot)));
@@ -259,10 +269,12 @@ export class MiniSearchEngine implements SearchEngine {
       text: [...title.direct, ...title.direct, ...body.direct].join(' '),
       parts: [...title.parts, ...body.parts].join(' '),
     };
+    const said = new Map<string, string[]>();
     for (const [party, partyWords] of wordsByParty(doc, words)) {
       const terms = indexTerms(partyWords);
-      document[partyField(party)] = [...terms.direct, ...terms.parts].join(' ');
+      said.set(party, [...terms.direct, ...terms.parts]);
     }
+    this.partyTerms.set(slot, said);
     this.vocabulary.addTerms(title.direct);
     this.vocabulary.addTerms(title.parts);
     this.vocabulary.addTerms(body.direct);
