@@ -16,6 +16,9 @@ export function passesFilters(doc: SectionDoc, filters: SearchFilters): boolean 
 export function withinDates(date: string | null, from?: string, to?: string): boolean {
   if (!from && !to) return true;
   if (!date) return false;
+  // Bounds given as months ("2024-03") cover their whole month too.
+  if (from?.length === 7) from = `${from}-01`;
+  if (to?.length === 7) to = `${to}-31`;
   const first = date.length === 7 ? `${date}-01` : date.length === 4 ? `${date}-01-01` : date;
   const last = date.length === 7 ? `${date}-31` : date.length === 4 ? `${date}-12-31` : date;
   if (from && last < from) return false;

@@ -188,7 +188,8 @@ function filterSql(filters: SearchFilters): { where: string; params: unknown[] }
   if (filters.topic) add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', filters.topic);
   if (filters.status) add('EXISTS (SELECT 1 FROM json_each(d.statuses) WHERE value = ?)', filters.status);
   if (filters.from) add('d.date >= substr(?, 1, length(d.date))', filters.from);
-  if (filters.to) add('d.date <= ?', filters.to);
+  // A month as the upper bound ("2024-03") takes in the whole month.
+  if (filters.to) add('d.date <= ?', filters.to.length === 7 ? `${filters.to}-31` : filters.to);
   return { where: clauses.map((c) => `AND ${c}`).join(' '), params };
 }
 

@@ -80,6 +80,7 @@ describe('filters, facets, sorting, paging', () => {
     expect(engine.search({ query: 'våld', filters: { forvaltning: 'Skärholmen' } }).total).toBe(1);
     expect(ids(engine.search({ query: 'sjukfrånvaro', filters: { from: '2025-12-05', to: '2025-12-10' } }))).toEqual(['aaaa000000000003#5.1.1']);
     expect(engine.search({ query: 'sjukfrånvaro', filters: { to: '2024-06-30' } }).total).toBe(1);
+    expect(engine.search({ query: 'våld', filters: { from: '2024-03', to: '2024-03' } }).total).toBe(1);
     expect(engine.search({ query: 'våld', filters: { topic: 'hot-och-vald', status: 'answered' } }).total).toBe(1);
     expect(engine.search({ query: 'våld', filters: { body: 'samverkansgrupp' } }).total).toBe(0);
   });
