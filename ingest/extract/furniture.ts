@@ -1,6 +1,8 @@
 // Finds page furniture: running headers and footers repeated across pages (letterhead, "Sida 2 (7)",
-// dates, address blocks), the signature-validation line and e-signature logs. Furniture is kept aside,
-// not thrown away: the letterhead is where a protocol that begins mid-page still names its förvaltning.
+// dates, address blocks), the signature-validation line and e-signature logs — a page, or a trailing block of the
+// last page, dominated by the signing service's record (transaction ids, signing parties with e-mail addresses,
+// timestamps). Furniture is kept aside, not thrown away: the letterhead is where a protocol that begins mid-page
+// still names its förvaltning.
 import type { Line, Page } from '../model.ts';
 
 /** Share of the page height, from the top and from the bottom, where running headers and footers live. */
@@ -16,6 +18,56 @@ const ALWAYS_FURNITURE: RegExp[] = [
   /^(signerat|undertecknat|e-signerat) (av|med)\b/i,
   /^(transaktions?-?id|verifikat|dokument-?id|signerings-?id)\b/i,
 ];
+
+/**
+ * Lines of an e-signature service's log (Scrive, Assently, DocuSign, Visma Addo …): "Transaktion 0922…",
+ * "Signerande parter", "Karin Berg (KB) karin.berg@kommun.se", "Signerat 2025-03-19 10:01:22 CET", "3 sidor".
+ * One such line proves nothing; a page or trailing block made mostly of them is the log.
+ */
+const SIGNING_LOG: RegExp[] = [
+  /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u,
+  /\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b/,
+  /\b\d{12,}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i,
+  /^(?:transakti\w*|transaction|dokument|document|huvuddokument|main document|bilagor|attachments|signerande parter|signing parties|parter|händelser|events|verifikat|verification)\b/iu,
+  /^\d+\s+(?:sidor|sida|pages?)$/i,
+  /^(?:startades|slutfördes|skapades|skickades|öppnades|visades|signerat|signerad|undertecknat|initiated|completed|sent|opened|viewed|signed)\b/iu,
+  /\b(?:scrive|assently|docusign|addo|penneo|oneflow|bankid)\b/i,
+  /\bIP:?\s*\d{1,3}(?:\.\d{1,3}){3}\b/,
+];
+/** Share of log lines that makes a page or trailing block the signing log, and the fewest log lines that can. */
+const LOG_SHARE = 0.6;
+const MIN_LOG_LINES = 4;
+
+function isSigningLogLine(text: string): boolean {
+  return SIGNING_LOG.some((re) => re.test(text));
+}
+
+/** A log page may open with a line or two of its own (the document's name) before the first log line. */
+const MAX_LOG_PAGE_LEAD = 2;
+
+/**
+ * The signing-log lines of a page: all of them when the page opens with the log and log lines dominate it, or else
+ * the longest trailing run dominated by them that starts with one (a log printed below the signatures).
+ */
+function signingLogOf(page: Page, last: boolean): Line[] {
+  const isLog = page.lines.map((l) => isSigningLogLine(l.text));
+  const count = isLog.filter(Boolean).length;
+  const opensWithLog = isLog.indexOf(true) <= MAX_LOG_PAGE_LEAD;
+  if (opensWithLog && count >= MIN_LOG_LINES && count >= page.lines.length * LOG_SHARE) return page.lines;
+  if (!last) return [];
+  let logs = 0;
+  let start = page.lines.length;
+  for (let i = page.lines.length - 1; i >= 0; i--) {
+    if (isLog[i]) logs++;
+    if (isLog[i] && logs >= MIN_LOG_LINES && logs >= (page.lines.length - i) * LOG_SHARE) start = i;
+  }
+  return page.lines.slice(start);
+}
+
+/** The lines of e-signature logs in a document: log pages, and a log block closing the last page. */
+export function findSigningLog(pages: Page[]): Set<Line> {
+  return new Set(pages.flatMap((page, i) => signingLogOf(page, i === pages.length - 1)));
+}
 
 /** Text shape used to recognise the same header on every page: digits vary ("Sida 2 (5)"), words do not. */
 function shape(text: string): string {
@@ -45,7 +97,7 @@ export function findFurniture(pages: Page[]): Set<Line> {
     }
   }
   const minPages = Math.max(2, Math.ceil(pages.length / 2));
-  const furniture = new Set<Line>();
+  const furniture = findSigningLog(pages);
   for (const page of pages) {
     for (const line of page.lines) {
       const repeated = inBand(line, page) && (pagesWithShape.get(shape(line.text))?.size ?? 0) >= minPages;

@@ -9,6 +9,8 @@ export interface MeetingSources {
   title: string | null;
   /** Running headers/footers and other furniture lines, page 1 first: the letterhead. */
   furniture: Line[];
+  /** Lines of an e-signature log: their dates tell when the protocol was signed, not when the meeting was. */
+  signingLog?: Line[];
   /** Lines before the first agenda item. */
   preamble: Line[];
   /** The whole body as one text. */
@@ -106,7 +108,8 @@ function findDate(s: MeetingSources, time: string | null): { date: string | null
   // A head without labels: the first full date written before the first agenda item ("Datum 12 mars 2024").
   const headed = s.preamble.map((l) => findDayMonth(l.text) ?? findIsoDate(l.text)).find((d) => d?.year);
   if (headed) return { date: isoDate(headed), stated: true };
-  const signatures = s.furniture.map((l) => findIsoDate(l.text)).filter((d): d is DayMonth => d !== null);
+  const signed = [...s.furniture, ...(s.signingLog ?? [])];
+  const signatures = signed.map((l) => findIsoDate(l.text)).filter((d): d is DayMonth => d !== null);
   return { date: inferMonth(s.text, signatures), stated: false };
 }
 

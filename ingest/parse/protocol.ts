@@ -3,6 +3,7 @@
 // A document with no agenda items and no protocol wording (an invitation, a letter) is refused as not a protocol.
 import { findQuestions } from '../analyse/questions.ts';
 import { findTopics } from '../analyse/topics.ts';
+import { findSigningLog } from '../extract/furniture.ts';
 import meetingData from '../data/meeting.json' with { type: 'json' };
 import type { ExtractedDocument, Line, ParseOutcome, Section, SourceInfo } from '../model.ts';
 import { parseAttendance } from './attendees.ts';
@@ -56,7 +57,8 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const split = splitSections(blocks, bodySize);
   const text = blocks.map((b) => b.text).join('\n');
   const bodyLines = new Set(document.body);
-  const furniture = document.pages.flatMap((p) => p.lines.filter((l) => !bodyLines.has(l)));
+  const signingLog = findSigningLog(document.pages);
+  const furniture = document.pages.flatMap((p) => p.lines.filter((l) => !bodyLines.has(l) && !signingLog.has(l)));
   const wording = protocolWordCount(`${text}\n${furniture.map((l) => l.text).join('\n')}`);
   const hasItems = split.sections.length > 0;
   if (wording < (hasItems ? MIN_PROTOCOL_WORDS_WITH_ITEMS : MIN_PROTOCOL_WORDS)) {
@@ -72,7 +74,7 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const titleLines = new Set(titleBlock?.lines ?? []);
   const attendance = parseAttendance(preambleLines, (l) => titleLines.has(l), fullLineCharsOf(document.body, bodySize));
   const { attendees, absentParties } = attendance;
-  const meeting = readMeeting({ title, furniture, preamble: preambleLines, text, listed: attendance });
+  const meeting = readMeeting({ title, furniture, signingLog: [...signingLog], preamble: preambleLines, text, listed: attendance });
   const directory = buildDirectory(attendees, document.body);
 
   const raw = sectionsOrWhole(split.sections, split.preamble, title);
