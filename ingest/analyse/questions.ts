@@ -4,8 +4,12 @@
 // right after) form one question. The asking party is the sentence's subject or, when implied, the owner of the
 // list being worked through ("SSR har föranmält följande frågor:") or the party that asked last.
 // Status: deferred when the response promises an answer later or elsewhere, answered when a reply or account is
-// recorded, unanswered otherwise.
+// recorded, unanswered otherwise. Issues a party raises as a numbered list ("Huvudskyddsombudet (Vision) lyfte
+// följande: 1. … 2. …") are one question each; a joint reply after the list answers each item with the sentences
+// that share its words (a reply sentence about none of them in particular answers all).
+import { contentWords, stem } from '../lang/swedish.ts';
 import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
+import { isListItem } from '../parse/sentences.ts';
 import type { Statement } from '../parse/utterances.ts';
 import { has, hasEarly } from './cues.ts';
 
@@ -31,6 +35,8 @@ interface Group {
   asking: Asking;
   kind: QuestionKind;
   list: List | null;
+  /** For an item of a list of raised issues: the index of the statement that introduces the list. */
+  raisedList: number | null;
   status: QuestionStatus;
   answer: Answer | null;
 }
@@ -89,13 +95,32 @@ function paragraphIsAsking(statements: Statement[], paragraph: number, party: Pa
   return inParagraph.every((s) => askingOf(s) !== null && (!s.explicit || s.party === party));
 }
 
+/** "Huvudskyddsombudet (Vision) lyfte följande:" followed by a list item: a union raising issues as a list. */
+function introducesRaisedList(s: Statement, next: Statement | undefined): boolean {
+  const union = s.explicit && s.party !== null && s.party !== 'Arbetsgivaren';
+  return union && has('raise', s.text) && /:\s*$/u.test(s.text) && next !== undefined && isListItem(next.text);
+}
+
 function buildGroups(section: SectionStatements): Group[] {
   const { statements } = section;
   const preRegisteredSection = has('preRegistered', section.title);
   const groups: Group[] = [];
   let list: List | null = null;
   let open: Group | null = null;
+  let raised: { intro: number; owner: Party | null } | null = null;
   statements.forEach((s, i) => {
+    if (introducesRaisedList(s, statements[i + 1])) {
+      raised = { intro: i, owner: s.party };
+      open = null;
+      return;
+    }
+    const currentRaised = raised as { intro: number; owner: Party | null } | null;
+    if (currentRaised && isListItem(s.text)) {
+      const asking = askingOf(s) === 'question' ? 'question' : 'raise';
+      groups.push({ indexes: [i], party: currentRaised.owner, asking, kind: 'question', list: null, raisedList: currentRaised.intro, status: 'unanswered', answer: null });
+      return;
+    }
+    raised = null;
     if (has('listIntro', s.text) && !s.text.includes('?')) {
       const kind = has('preRegistered', s.text) || preRegisteredSection ? 'pre_registered' : 'request_for_information';
       list = { owner: s.explicit ? s.party : null, kind, deferral: has('deferral', s.text) ? s : null };
@@ -120,7 +145,7 @@ function buildGroups(section: SectionStatements): Group[] {
     const previous = groups[groups.length - 1];
     const currentList = list as List | null;
     const party = s.explicit ? s.party : currentList?.owner ?? previous?.party ?? s.party;
-    open = { indexes: [i], party, asking, kind: 'question', list: currentList, status: 'unanswered', answer: null };
+    open = { indexes: [i], party, asking, kind: 'question', list: currentList, raisedList: null, status: 'unanswered', answer: null };
     groups.push(open);
   });
   for (const g of groups) g.kind = kindOf(g.indexes.map((i) => statements[i]), g.list, g.party);
@@ -151,6 +176,45 @@ function resolve(group: Group, statements: Statement[], end: number): void {
   else if (outcome) [group.status, group.answer] = ['answered', answerFrom(outcome, group.party)];
 }
 
+function contentStems(text: string): Set<string> {
+  return new Set(contentWords(text).map(stem));
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+/**
+ * Resolves the items of one raised list against the reply after it: the other side's statements up to `end`, close
+ * to the list. Each reply sentence answers the items it shares most words with; when no sentence shares words with
+ * any item, the whole reply answers every item.
+ */
+function resolveRaisedList(items: Group[], statements: Statement[], end: number): void {
+  const owner = items[0].party;
+  const last = items[items.length - 1].indexes[0];
+  const reply = statements
+    .slice(last + 1, end)
+    .filter((s) => s.party !== owner && s.paragraph <= statements[last].paragraph + RESPONSE_REACH);
+  const itemWords = items.map((g) => contentStems(statements[g.indexes[0]].text));
+  const assigned: Statement[][] = items.map(() => []);
+  for (const r of reply) {
+    const words = contentStems(r.text);
+    const scores = itemWords.map((w) => shared(w, words));
+    const best = Math.max(...scores);
+    if (best > 0) scores.forEach((n, k) => n === best && assigned[k].push(r));
+  }
+  const specific = assigned.some((a) => a.length > 0);
+  items.forEach((g, k) => {
+    const responses = specific ? assigned[k] : reply;
+    if (responses.length === 0) return;
+    const deferral = responses.find((r) => has('deferral', r.text));
+    g.status = deferral ? 'deferred' : 'answered';
+    g.answer = answerFrom(deferral ?? responses[0], g.party);
+  });
+}
+
 /** Whether only the asking party speaks between two groups (so one response serves both). */
 function adjacent(a: Group, b: Group, statements: Statement[]): boolean {
   const between = statements.slice(a.indexes[a.indexes.length - 1] + 1, b.indexes[0]);
@@ -163,6 +227,8 @@ function adjacent(a: Group, b: Group, statements: Statement[]): boolean {
  */
 function questionText(g: Group, statements: Statement[]): string {
   const first = g.indexes[0];
+  // An item of a raised list is quoted alone, without its enumerator.
+  if (g.raisedList !== null) return statements[first].text.replace(/^(?:\d{1,2}[.)]|\p{Ll}\))\s+/u, '');
   const last = g.indexes[g.indexes.length - 1];
   const parts = g.indexes.map((i) => statements[i].text);
   const before = statements[first - 1];
@@ -182,10 +248,19 @@ export function findSectionQuestions(section: SectionStatements): Question[] {
   if (section.procedural) return [];
   const { statements } = section;
   const groups = buildGroups(section);
-  groups.forEach((g, k) => resolve(g, statements, groups[k + 1]?.indexes[0] ?? statements.length));
+  groups.forEach((g, k) => {
+    if (g.raisedList === null) resolve(g, statements, groups[k + 1]?.indexes[0] ?? statements.length);
+  });
+  for (const intro of new Set(groups.map((g) => g.raisedList))) {
+    if (intro === null) continue;
+    const items = groups.filter((g) => g.raisedList === intro);
+    const after = groups[groups.indexOf(items[items.length - 1]) + 1];
+    resolveRaisedList(items, statements, after?.indexes[0] ?? statements.length);
+  }
   // Questions put one after another and answered together share the answer that follows the last of them.
   for (let k = groups.length - 2; k >= 0; k--) {
     const [g, next] = [groups[k], groups[k + 1]];
+    if (g.raisedList !== null || next.raisedList !== null) continue;
     if (g.status === 'unanswered' && adjacent(g, next, statements)) [g.status, g.answer] = [next.status, next.answer];
   }
   return groups

@@ -1,7 +1,8 @@
 // Sentence splitting for Swedish protocol prose: a sentence ends at . ! or ? followed by a capital, except after
 // the abbreviations in ingest/data/abbreviations.json ("kl.", "bl.a.", "t.ex.", "sid.") and single initials ("S. 60").
 // A run-on where a named person starts speaking without a full stop ("… annan förvaltning Magnus Borgsten informerar
-// att …") is split too: that name is a new speaker.
+// att …") is split too: that name is a new speaker. Each item of a list run into a paragraph ("… lyfte följande:
+// 1. Arbetsbelastningen … 2. Flera …", "a) nya rutiner, b) …") is a sentence of its own.
 import abbreviations from '../data/abbreviations.json' with { type: 'json' };
 import cues from '../data/cues.json' with { type: 'json' };
 
@@ -11,6 +12,14 @@ const RUN_ON_SPEAKER = new RegExp(
   `(?<=\\p{Ll})\\s+(?=\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2}\\s+(?:${cues.speechVerbs.join('|')})\\s)`,
   'gu',
 );
+
+/** An enumerator ("1.", "2)", "a)") after a colon or the end of the previous item opens a list item. */
+const LIST_ITEM = /(?<=[:.;,])\s+(?=(?:\d{1,2}[.)]|[a-zåäö]\))\s+\p{L})/gu;
+
+/** Whether a sentence is an item of a list ("1. Arbetsbelastningen …", "b) en gemensam planeringsdag"). */
+export function isListItem(sentence: string): boolean {
+  return /^(?:\d{1,2}[.)]|[a-zåäö]\))\s+\p{L}/u.test(sentence);
+}
 
 function endsWithAbbreviation(text: string): boolean {
   const last = /(\S+)$/u.exec(text)?.[1].toLowerCase() ?? '';
@@ -22,17 +31,26 @@ function splitRunOns(sentence: string): string[] {
   return sentence.split(RUN_ON_SPEAKER).map((s) => s.trim()).filter(Boolean);
 }
 
-export function splitSentences(text: string): string[] {
+function splitListItems(text: string): string[] {
+  return text.split(LIST_ITEM).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Sentences of a text without list items: ends at . ! ? before a capital, not after an abbreviation or an enumerator. */
+function splitAtBoundaries(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (const m of text.matchAll(BOUNDARY)) {
     const end = (m.index ?? 0) + m[0].length;
     const candidate = text.slice(start, end).trim();
-    if (m[1] === '.' && endsWithAbbreviation(candidate)) continue;
+    if (m[1] === '.' && (endsWithAbbreviation(candidate) || /^\d{1,2}\.$/.test(candidate))) continue;
     sentences.push(candidate);
     start = end;
   }
   const tail = text.slice(start).trim();
   if (tail) sentences.push(tail);
-  return sentences.flatMap(splitRunOns);
+  return sentences;
+}
+
+export function splitSentences(text: string): string[] {
+  return splitListItems(text).flatMap(splitAtBoundaries).flatMap(splitRunOns);
 }

@@ -3,7 +3,7 @@
 // ties the name to a union), or a party right after a speech verb ("… undrar SSR hur …").
 import cues from '../data/cues.json' with { type: 'json' };
 import type { Party } from '../model.ts';
-import { leadingParty, partiesIn, startsWithUnionCollective } from './parties.ts';
+import { canonicalParty, leadingParty, partiesIn, startsWithUnionCollective } from './parties.ts';
 import { partyOfPerson, type Directory } from './people.ts';
 
 export type Speaker = { party: Party | null; person: string | null };
@@ -11,6 +11,11 @@ export type Speaker = { party: Party | null; person: string | null };
 const VERBS = cues.speechVerbs.join('|');
 /** "Magnus Borgsten svarar": a first and last name before a speech verb. */
 const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
+/**
+ * "Fatima Rahimi (Akademikerförbundet SSR) framför …", "Huvudskyddsombudet (Vision) lyfte …": a subject with its
+ * party in parentheses before a speech verb speaks for that party.
+ */
+const PARENTHESISED = new RegExp(`^(\\p{Lu}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,3})\\s*\\(([^)]{2,40})\\)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
 const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
@@ -25,6 +30,9 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   const lead = leadingParty(text);
   if (lead) return { party: lead.party, person: null };
   if (startsWithUnionCollective(text)) return { party: null, person: null };
+  const parenthesised = PARENTHESISED.exec(text);
+  const ownParty = parenthesised ? canonicalParty(parenthesised[2]) : null;
+  if (parenthesised && ownParty) return { party: ownParty, person: parenthesised[1] };
   const named = NAMED.exec(text);
   if (named) return { party: partyOfPerson(directory, named[1]) ?? 'Arbetsgivaren', person: named[1] };
   const first = FIRST_NAME.exec(text);

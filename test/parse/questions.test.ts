@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../ingest/model.ts';
 import { parseProtocol } from '../../ingest/parse/protocol.ts';
-import { heading, layout } from './layout.ts';
+import { heading, layout, wrapped } from './layout.ts';
 
 function questions(title: string, paragraphs: string[]): Question[] {
   const doc = layout(['Närvarande', heading(`1. ${title}`), ...paragraphs, heading('2. Övriga frågor'), 'Inga.']);
@@ -86,5 +86,36 @@ describe('question kind and asking party', () => {
     const doc = layout(['Närvarande', heading('1. Godkännande av dagordningen'), 'SSR saknar en föranmäld fråga på dagordningen. Frågan läggs till.', heading('2. Övriga frågor'), 'Inga.']);
     const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
     expect(outcome.ok && outcome.protocol.questions).toEqual([]);
+  });
+
+  it('makes each issue of a raised numbered list a question, answered by the reply sentence about it', () => {
+    const doc = layout([
+      'Närvarande',
+      heading('1. Skyddsombudens frågor'),
+      'Huvudskyddsombudet (Vision) lyfte följande:',
+      wrapped('1. Arbetsbelastningen på mottagningsenheten är fortsatt hög.'),
+      wrapped('2. Flera medarbetare saknar ergonomiskt anpassade arbetsplatser.'),
+      wrapped('3. Det behövs en plan för semesterperioden.'),
+      'Arbetsgivaren tar med sig frågan om arbetsbelastningen till ledningsgruppen. Ergonomironder erbjuds via',
+      wrapped('företagshälsovården till alla som saknar anpassad arbetsplats.'),
+      heading('2. Övriga frågor'),
+      'Inga.',
+    ]);
+    const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
+    if (!outcome.ok) throw new Error(outcome.failure.reason);
+    expect(outcome.protocol.questions.map((q) => [q.party, q.text, q.status])).toEqual([
+      ['Vision', 'Arbetsbelastningen på mottagningsenheten är fortsatt hög.', 'deferred'],
+      ['Vision', 'Flera medarbetare saknar ergonomiskt anpassade arbetsplatser.', 'answered'],
+    ]);
+  });
+
+  it('answers every raised issue with a joint reply that is about none of them in particular', () => {
+    const found = questions('Skyddsombudens frågor', ['Kommunal lyfte följande: 1. Lokalerna är för trånga. 2. Städningen brister.', 'Arbetsgivaren återkommer vid nästa möte.']);
+    expect(found.map((q) => [q.party, q.status])).toEqual([['Kommunal', 'deferred'], ['Kommunal', 'deferred']]);
+  });
+
+  it('gives a speaker named with a party in parentheses that party', () => {
+    const [q] = questions('Tillbud', ['Fatima Rahim (Akademikerförbundet SSR) framför att medarbetarna upplever otrygghet och önskar redovisning av åtgärderna.', 'Henrik Al redogjorde för att två väktare finns på plats.']);
+    expect(q).toMatchObject({ party: 'Akademikerförbundet SSR', kind: 'request_for_information', status: 'answered' });
   });
 });
