@@ -4,9 +4,10 @@
 // that only loads; then latency p50/p95/p99 of a fixed 15-query mix with and without filters (each search
 // includes facets and snippets) with both engines in one process taking turns; and whether each engine
 // finds compound words FTS5's tokens cannot. BENCH_SIZES=10000 to run one size;
-// BENCH_PROFILE=1 writes CPU profiles (node --cpu-prof) to data/bench/profiles.
+// BENCH_PROFILE=1 writes CPU profiles (node --cpu-prof) to data/bench/profiles. Figures also go to
+// data/bench/search.json.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +208,19 @@ async function main(): Promise<void> {
     );
   }
   console.log(`machine load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  await writeJson(rows);
+}
+
+/** The figures without raw samples, for `npm run bench` to gather (data/bench/search.json). */
+async function writeJson(rows: Figures[]): Promise<void> {
+  const dir = resolve(import.meta.dirname, '../../data/bench');
+  await mkdir(dir, { recursive: true });
+  const summary = rows.map(({ plain, filtered, ...rest }) => ({
+    ...rest,
+    plain: { p50: percentile(plain, 50), p95: percentile(plain, 95), p99: percentile(plain, 99) },
+    filtered: { p50: percentile(filtered, 50), p95: percentile(filtered, 95), p99: percentile(filtered, 99) },
+  }));
+  await writeFile(join(dir, 'search.json'), JSON.stringify({ measuredAt: new Date().toISOString(), loadavg: loadavg(), rows: summary }, null, 2));
 }
 
 await main();
