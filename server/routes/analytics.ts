@@ -9,7 +9,7 @@ import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 import { questionsCsv } from '../analytics/csv.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
-import { ResponseMemo } from '../analytics/response-memo.ts';
+import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
@@ -58,7 +58,7 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     prepareCommonAnswers(snapshot, memo),
   );
   const router = Router();
-  const sendJson = (res: Response, text: string) => res.type('application/json').send(text);
+  const sendJson = (res: Response, answer: JsonAnswer) => res.type('application/json').set('ETag', answer.etag).send(answer.body);
 
   router.get('/topics', async (_req, res) => {
     const snapshot = await analytics.current();
@@ -119,7 +119,7 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
 // Each answer is remembered per snapshot under its endpoint and its parsed query (defaults filled in), so the
 // same question asked with or without default parameters is computed once.
 
-function trendsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof trendsQuery>): string {
+function trendsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof trendsQuery>): JsonAnswer {
   return memo.json(snapshot, `trends ${JSON.stringify(query)}`, () => ({
     topic: query.topic ?? null,
     period: query.period,
@@ -128,7 +128,7 @@ function trendsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.
   }));
 }
 
-function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof rangeQuery>): string {
+function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof rangeQuery>): JsonAnswer {
   return memo.json(snapshot, `matrix ${JSON.stringify(query)}`, () => ({
     from: query.from ?? null,
     to: query.to ?? null,
@@ -136,7 +136,7 @@ function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.
   }));
 }
 
-function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof questionsQuery>): string {
+function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof questionsQuery>): JsonAnswer {
   const { page, pageSize, ...filter } = query;
   return memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
     const selected = select(snapshot, filter);
@@ -150,7 +150,7 @@ function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query:
   });
 }
 
-function overTimeAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof overTimeQuery>): string {
+function overTimeAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof overTimeQuery>): JsonAnswer {
   const { period: p, ...filter } = query;
   return memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({ period: p, rows: questionsOverTime(select(snapshot, filter), p) }));
 }

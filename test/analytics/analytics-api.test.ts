@@ -82,6 +82,17 @@ describe('analytics API', () => {
     ]);
   });
 
+  it('answers a repeated trend request with 304 when the browser already has it', async () => {
+    const url = `${base}/trends?topic=${encodeURIComponent('hot och våld')}&period=quarter`;
+    const first = await fetch(url);
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // As a browser revalidates (fetch() alone would add "Cache-Control: no-cache", which forbids a 304).
+    const again = await fetch(url, { headers: { 'If-None-Match': etag!, 'Cache-Control': 'max-age=0' } });
+    expect(again.status).toBe(304);
+  });
+
   it('filters questions by status, party, förvaltning, topic and words, with paging and stats', async () => {
     const open = await json('/questions?status=open');
     expect(open.body.total).toBe(2);
