@@ -2,7 +2,7 @@
 // answer, defer or record an outcome. Matching is case-insensitive on whole words.
 import cues from '../data/cues.json' with { type: 'json' };
 
-export type CueKind = 'question' | 'none' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'outcome';
+export type CueKind = 'question' | 'none' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'followUp' | 'outcome';
 
 function compile(patterns: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}])(?:${patterns.join('|')})(?![\\p{L}])`, 'iu');
@@ -18,11 +18,17 @@ const MATCHERS: Record<CueKind, RegExp> = {
   listIntro: compile(cues.listIntro),
   answer: compile(cues.answer),
   deferral: compile(cues.deferral),
+  followUp: compile(cues.followUp),
   outcome: compile(cues.outcome),
 };
 
 export function has(kind: CueKind, sentence: string): boolean {
   return MATCHERS[kind].test(sentence);
+}
+
+/** Whether a sentence puts the answer off: a deferral ("återkommer") or a promise to present later. */
+export function defers(sentence: string): boolean {
+  return has('deferral', sentence) || has('followUp', sentence);
 }
 
 /** Whether the cue occurs among the first `words` words: where the verb of a sentence's subject stands ("Arbetsgivaren svarade …"). */

@@ -11,7 +11,7 @@ import { contentWords, stem } from '../lang/swedish.ts';
 import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
 import { isListItem } from '../parse/sentences.ts';
 import type { Statement } from '../parse/utterances.ts';
-import { has, hasEarly } from './cues.ts';
+import { defers, has, hasEarly } from './cues.ts';
 
 export interface SectionStatements {
   number: string;
@@ -68,7 +68,7 @@ function isCounterpart(asker: Party | null, other: Party | null): boolean {
 /** Whether a statement after a question responds to it, and how. */
 function responseOf(s: Statement, asker: Party | null): 'deferral' | 'answer' | 'outcome' | null {
   const other = !s.explicit || s.party !== asker;
-  if (other && has('deferral', s.text)) return 'deferral';
+  if (other && defers(s.text)) return 'deferral';
   if (other && hasEarly('answer', s.text, ANSWER_VERB_REACH)) return 'answer';
   if (s.explicit && isCounterpart(asker, s.party)) return 'answer';
   if (other && has('outcome', s.text)) return 'outcome';
@@ -123,7 +123,7 @@ function buildGroups(section: SectionStatements): Group[] {
     raised = null;
     if (has('listIntro', s.text) && !s.text.includes('?')) {
       const kind = has('preRegistered', s.text) || preRegisteredSection ? 'pre_registered' : 'request_for_information';
-      list = { owner: s.explicit ? s.party : null, kind, deferral: has('deferral', s.text) ? s : null };
+      list = { owner: s.explicit ? s.party : null, kind, deferral: defers(s.text) ? s : null };
       open = null;
       return;
     }
@@ -162,6 +162,8 @@ function resolve(group: Group, statements: Statement[], end: number): void {
     const near = s.paragraph <= lastParagraph + RESPONSE_REACH;
     if (group.asking === 'raise' && !near) break;
     const response = responseOf(s, group.party);
+    // Something presented later, after a substantive answer, does not put the answer off.
+    if (response === 'deferral' && answer && !has('deferral', s.text)) continue;
     if (response === 'deferral') {
       group.status = 'deferred';
       group.answer = answerFrom(answer ?? s, group.party);
@@ -209,7 +211,7 @@ function resolveRaisedList(items: Group[], statements: Statement[], end: number)
   items.forEach((g, k) => {
     const responses = specific ? assigned[k] : reply;
     if (responses.length === 0) return;
-    const deferral = responses.find((r) => has('deferral', r.text));
+    const deferral = responses.find((r) => defers(r.text));
     g.status = deferral ? 'deferred' : 'answered';
     g.answer = answerFrom(deferral ?? responses[0], g.party);
   });

@@ -16,6 +16,9 @@ const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:$
  * party in parentheses before a speech verb speaks for that party.
  */
 const PARENTHESISED = new RegExp(`^(\\p{Lu}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,3})\\s*\\(([^)]{2,40})\\)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
+/** "Fråga (Kommunal): …", "Svar (Per Håkansson): …": a label naming who asks or answers. */
+const LABELLED_WHO = /^(fråga|frågor|svar|kommentar|synpunkt)\s*\(([^)]{2,40})\)\s*:/iu;
+const PERSON = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
 const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
@@ -30,6 +33,13 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   const lead = leadingParty(text);
   if (lead) return { party: lead.party, person: null };
   if (startsWithUnionCollective(text)) return { party: null, person: null };
+  const labelled = LABELLED_WHO.exec(text);
+  const labelledParty = labelled ? canonicalParty(labelled[2]) : null;
+  if (labelled && labelledParty) return { party: labelledParty, person: null };
+  if (labelled && PERSON.test(labelled[2].trim())) {
+    const person = labelled[2].trim();
+    return { party: partyOfPerson(directory, person) ?? 'Arbetsgivaren', person };
+  }
   const parenthesised = PARENTHESISED.exec(text);
   const ownParty = parenthesised ? canonicalParty(parenthesised[2]) : null;
   if (parenthesised && ownParty) return { party: ownParty, person: parenthesised[1] };

@@ -22,6 +22,14 @@ export interface Statement {
 }
 
 const ANSWER = new RegExp(cues.answer.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
+/**
+ * A sentence without a subject that answers or puts off the answer ("Svar: Nej, …", "Frågan besvaras skriftligen till
+ * LR.", "Frågan bordläggs."): after a union spoke it is the employer's response, not more of the union's words.
+ */
+const RESPONSE = new RegExp(
+  [String.raw`^svar\s*:`, ...cues.deferral.map((c) => String.raw`(?<![\p{L}])(?:${c})(?![\p{L}])`)].join('|'),
+  'iu',
+);
 const LIST_INTRO = new RegExp(cues.listIntro.map((c) => `(?<![\\p{L}])${c}`).join('|'), 'iu');
 
 /**
@@ -54,6 +62,7 @@ export function attributeStatements(blocks: Block[], defaultParty: Party | null,
       const speaker = explicitSpeaker(text, directory);
       let party: Party | null;
       if (speaker) party = speaker.party;
+      else if (context !== null && context !== 'Arbetsgivaren' && RESPONSE.test(text)) party = 'Arbetsgivaren';
       else if (i === 0 && afterEmployerAnswer && (listOwner ?? lastUnion)) party = listOwner ?? lastUnion;
       else party = context;
       if (speaker?.party === 'Arbetsgivaren' && ANSWER.test(text)) answered = true;

@@ -118,4 +118,37 @@ describe('question kind and asking party', () => {
     const [q] = questions('Tillbud', ['Fatima Rahim (Akademikerförbundet SSR) framför att medarbetarna upplever otrygghet och önskar redovisning av åtgärderna.', 'Henrik Al redogjorde för att två väktare finns på plats.']);
     expect(q).toMatchObject({ party: 'Akademikerförbundet SSR', kind: 'request_for_information', status: 'answered' });
   });
+
+  it('reads "Fråga (Kommunal): …?" and "Svar (Name): …" as a question by Kommunal answered by the employer', () => {
+    const [q] = questions('Övriga frågor', ['Fråga (Kommunal): Kommer barnskötare med tidsbegränsade anställningar att erbjudas tillsvidareanställning?', 'Svar (Per Hansson): Tio barnskötare erbjuds tillsvidareanställning.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'answered', answer: { party: 'Arbetsgivaren' } });
+  });
+
+  it('keeps a question answered when the answer adds that something will be presented later', () => {
+    const [q] = questions('Arbetsmiljö', [
+      'Kommunal undrar om det finns en gemensam rutin för hot från vårdnadshavare.',
+      'Per Hansson svarar att förvaltningens rutin gäller även dessa situationer. Den kompletterade rutinen presenteras på nästa samverkansgrupp.',
+    ]);
+    expect(q.status).toBe('answered');
+  });
 });
+
+describe('who speaks a response', () => {
+  function utterances(paragraphs: string[]): [string | null, string][] {
+    const doc = layout(['Närvarande', heading('1. Övriga frågor'), ...paragraphs, heading('2. Mötets avslutande'), 'Mötet avslutas.']);
+    const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
+    if (!outcome.ok) throw new Error(outcome.failure.reason);
+    return outcome.protocol.sections[0].utterances.map((u) => [u.party, u.text]);
+  }
+
+  it('does not give "Frågan besvaras skriftligen till LR." to LR, and defers the question', () => {
+    const paragraphs = ['LR frågar hur många lärare som saknar legitimation?', 'Frågan besvaras skriftligen till LR.'];
+    expect(utterances(paragraphs)).toEqual([['Sveriges Lärare', paragraphs[0]], ['Arbetsgivaren', paragraphs[1]]]);
+    expect(questions('Övriga frågor', paragraphs)[0]).toMatchObject({ party: 'Sveriges Lärare', status: 'deferred' });
+  });
+
+  it('gives an unnamed "Svar:" after a union question to the employer', () => {
+    expect(utterances(['Lärarförbundet frågar om punkt 4 omfattar fritidspedagoger.', 'Svar: Nej, insatserna riktar sig till barnskötare.'])[1][0]).toBe('Arbetsgivaren');
+  });
+});
+
