@@ -191,11 +191,11 @@ export class MiniSearchEngine implements SearchEngine {
     const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
     const docs = this.docs;
     const phrases = plan.phrases.map(phraseMatcher);
-    const party = filters.party;
+    const saidByParty = filters.party ? this.partyTerms.saidBy(filters.party, plan.groups, combineWith) : null;
     const accept = (slot: number) => {
       const doc = docs[slot];
       if (doc === null || (filtered && !passesFilters(doc, filters))) return false;
-      return !party || this.partyTerms.saidBy(slot, party, plan.groups, combineWith);
+      return !saidByParty || saidByParty(slot);
     };
     const found = scoreGroups(this.mini, plan.groups, BOOST, combineWith, docs.length, accept);
     if (phrases.length === 0) return found;

@@ -34,18 +34,22 @@ export class PartyTerms {
   }
 
   /**
-   * Whether the party said, in this section, every group of the query (or any group, for the relaxed OR):
-   * some alternative of the group with all of its terms.
+   * A test of whether the party said, in a section, every group of the query (or any group, for the relaxed
+   * OR): some alternative of the group with all of its terms. Term numbers are looked up once, here.
    */
-  saidBy(slot: number, party: string, groups: TermGroup[], combineWith: 'AND' | 'OR'): boolean {
-    const said = this.slots[slot]?.get(party);
-    if (!said) return false;
-    const has = (term: string) => {
-      const number = this.numbers.get(term);
-      return number !== undefined && contains(said, number);
+  saidBy(party: string, groups: TermGroup[], combineWith: 'AND' | 'OR'): (slot: number) => boolean {
+    const numbered = groups.map((group) =>
+      group.alternatives
+        .map((terms) => terms.map((term) => this.numbers.get(term) ?? -1))
+        .filter((numbers) => !numbers.includes(-1)),
+    );
+    const slots = this.slots;
+    return (slot) => {
+      const said = slots[slot]?.get(party);
+      if (!said) return false;
+      const groupSaid = (alternatives: number[][]) => alternatives.some((numbers) => numbers.every((n) => contains(said, n)));
+      return combineWith === 'AND' ? numbered.every(groupSaid) : numbered.some(groupSaid);
     };
-    const groupSaid = (group: TermGroup) => group.alternatives.some((terms) => terms.every(has));
-    return combineWith === 'AND' ? groups.every(groupSaid) : groups.some(groupSaid);
   }
 
   snapshot(): PartyTermsSnapshot {
