@@ -15,11 +15,10 @@ export interface MeetingSources {
   preamble: Line[];
   /** The whole body as one text. */
   text: string;
-  /** Who the attendance list names as chair and secretary in their roles ("Sektorchef, ordförande"). */
-  listed?: { chair: string | null; secretary: string | null };
+  /** The attendance list: who attended, and whom it names as chair and secretary in their roles ("Sektorchef, ordförande"). */
+  listed?: { attendees: readonly { name: string }[]; chair: string | null; secretary: string | null };
 }
 
-const NAME = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+){0,3})`;
 const KNOWN = meetingData.forvaltningar;
 const SUFFIX = new RegExp(`(\\p{Lu}[\\p{L}-]+?)s?\\s+(?:${meetingData.suffixes.join('|')})(?![\\p{L}])`, 'u');
 /**
@@ -113,27 +112,53 @@ function findDate(s: MeetingSources, time: string | null): { date: string | null
   return { date: inferMonth(s.text, signatures), stated: false };
 }
 
-const CHAIR = [
-  new RegExp(`${NAME}\\s+öppna(?:de|r)\\s+(?:mötet|sammanträdet)`, 'u'),
-  new RegExp(`(?:Mötet|Sammanträdet)\\s+öppna(?:des|s)\\s+av\\s+${NAME}`, 'u'),
-  new RegExp(`Ordförande(?::|\\s+var|\\s+valdes\\s+till)\\s*${NAME}`, 'u'),
+/**
+ * A person's name after a label or before a verb. Each further word must not be the next label run into the same
+ * paragraph ("Sekreterare: Mats Ekholm Justerare: Elin Sandberg" → "Mats Ekholm").
+ */
+const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}-]+(?![\p{L}-]*\s*:)){0,3})`;
+
+/** Who chaired: a label first ("Ordförande: Karin Lundqvist"), then who opened the meeting. */
+const CHAIR_LABELLED = [new RegExp(`Ordförande(?::|\\s+var|\\s+valdes\\s+till)\\s*${PERSON}`, 'u')];
+const CHAIR_OPENED = [
+  // "Lee Orberson öppnade mötet", "Jessica Lind hälsade välkommen och öppnade mötet".
+  new RegExp(`${PERSON}\\s+(?:[\\p{Ll} ]{0,40}?\\s+och\\s+)?öppna(?:de|r)\\s+(?:mötet|sammanträdet)`, 'u'),
+  new RegExp(`(?:Mötet|Sammanträdet)\\s+öppna(?:des|s)\\s+av\\s+${PERSON}`, 'u'),
 ];
-const SECRETARY = [
-  new RegExp(`[Ss]ekreterare(?::|\\s+var|\\s+valdes\\s+till)\\s*${NAME}`, 'u'),
-  new RegExp(`${NAME}\\s+valdes\\s+till\\s+sekreterare`, 'u'),
-  new RegExp(`(?:Vid protokollet|Protokollförare|Antecknat av)(?::|\\s)\\s*${NAME}`, 'u'),
+const SECRETARY_LABELLED = [
+  new RegExp(`[Ss]ekreterare(?::|\\s+var|\\s+valdes\\s+till)\\s*${PERSON}`, 'u'),
+  new RegExp(`${PERSON}\\s+(?:valdes|utsågs|utses|väljs)\\s+till\\s+sekreterare`, 'u'),
+  new RegExp(`(?:Vid protokollet|Protokollförare|Antecknat av)(?::|\\s)\\s*${PERSON}`, 'u'),
 ];
 
-function firstMatch(patterns: RegExp[], text: string): string | null {
+/**
+ * The person a pattern names. A single word ("Ordföranden öppnade mötet", "Lars öppnade mötet") names someone only
+ * as the first name of exactly one listed attendee, and then stands for that attendee's full name.
+ */
+function firstPerson(patterns: RegExp[], text: string, attendees: readonly string[]): string | null {
   for (const re of patterns) {
     const m = re.exec(text);
-    if (m) return m[1].trim();
+    if (!m) continue;
+    const name = m[1].trim();
+    if (/\s|-/.test(name)) return name;
+    const full = attendees.filter((a) => a.split(/\s+/)[0] === name);
+    if (full.length === 1) return full[0];
   }
   return null;
 }
 
+/** The place from a label that may also hold the time ("Tid och plats: 2022-10-04 kl. 14.00–16.00, Kristallen, …"). */
+function placeOf(value: string | null): string | null {
+  if (value === null) return null;
+  const parts = value.split(',').map((p) => p.trim());
+  const when = /\d{4}-\d{2}-\d{2}|\bkl\.?\s*\d|\d{1,2}[.:]\d{2}|^\p{L}*dag(?:en)?\b/u;
+  while (parts.length > 1 && when.test(parts[0])) parts.shift();
+  return parts.join(', ') || null;
+}
+
 export function readMeeting(s: MeetingSources): Meeting {
   const headers = meetingData.headers;
+  const names = s.listed?.attendees.map((a) => a.name) ?? [];
   const time = labelled(s.preamble, headers.time);
   const { date, stated } = findDate(s, time);
   return {
@@ -141,9 +166,9 @@ export function readMeeting(s: MeetingSources): Meeting {
     body: findBody(s),
     date,
     dateStated: stated,
-    place: labelled(s.preamble, headers.place),
-    chair: s.listed?.chair ?? firstMatch(CHAIR, s.text),
-    secretary: s.listed?.secretary ?? firstMatch(SECRETARY, s.text),
+    place: placeOf(labelled(s.preamble, headers.place)),
+    chair: firstPerson(CHAIR_LABELLED, s.text, names) ?? s.listed?.chair ?? firstPerson(CHAIR_OPENED, s.text, names),
+    secretary: firstPerson(SECRETARY_LABELLED, s.text, names) ?? s.listed?.secretary ?? null,
     title: s.title,
   };
 }

@@ -44,6 +44,20 @@ describe('meeting facts', () => {
     expect(inferMonth(text, [])).toBe('2025-12');
     expect(readMeeting({ title: null, furniture: [], preamble: [], text })).toMatchObject({ date: '2025-12', dateStated: false });
   });
+  it('stops a labelled name at the next label run into the same paragraph, and prefers the label to "Ordföranden öppnade"', () => {
+    const text = 'Ordförande: Karin Lund Sekreterare: Mats Ek Justerare: Elin Sand\nOrdföranden öppnade mötet och hälsade alla välkomna.';
+    expect(readMeeting({ title: null, furniture: [], preamble: [], text })).toMatchObject({ chair: 'Karin Lund', secretary: 'Mats Ek' });
+    expect(readMeeting({ title: null, furniture: [], preamble: [], text: 'Ordföranden öppnade mötet.' }).chair).toBeNull();
+  });
+  it('takes who "hälsade välkommen och öppnade mötet" as chair, a lone first name only as a listed attendee', () => {
+    expect(readMeeting({ title: null, furniture: [], preamble: [], text: 'Jenny Lind hälsade välkommen och öppnade mötet.' }).chair).toBe('Jenny Lind');
+    const listed = { attendees: [{ name: 'Lars Berg' }], chair: null, secretary: null };
+    expect(readMeeting({ title: null, furniture: [], preamble: [], text: 'Lars öppnade mötet.', listed }).chair).toBe('Lars Berg');
+  });
+  it('reads the place from "Tid och plats:" after the date and time', () => {
+    const m = readMeeting({ title: null, furniture: [], preamble: lines(['Tid och plats: 2022-10-04 kl. 14.00–16.00, Kristallen, Kristallvägen 5']), text: '' });
+    expect(m).toMatchObject({ date: '2022-10-04', place: 'Kristallen, Kristallvägen 5' });
+  });
   it('finds who opened the meeting and who kept the minutes', () => {
     const m = readMeeting({ title: null, furniture: [], preamble: [], text: 'Mötet öppnades av Magnus Borgsten\nSekreterare valdes till Caroline Seidefors.' });
     expect(m).toMatchObject({ chair: 'Magnus Borgsten', secretary: 'Caroline Seidefors' });
