@@ -16,36 +16,17 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import express from 'express';
-import type { Protocol } from '../../ingest/model.ts';
-import { sha256 } from '../../ingest/pipeline.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { buildSnapshot } from '../../server/analytics/snapshot.ts';
 import { createApp } from '../../server/app.ts';
 import { analyticsRoutes } from '../../server/routes/analytics.ts';
 import { storeWith } from '../analytics/archive-store.ts';
 import { generateAndParse } from '../analytics/generated-archive.ts';
+import { replicateArchive } from './replicate.ts';
 
 const { values } = parseArgs({ options: { protocols: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' } } });
 const wanted = Number(values.protocols);
 const rounds = Number(values.rounds);
-const GROUPS = 11;
-
-/** Copy `k` of a protocol: förvaltning group k mod 11, moved back 2 years per further 11 copies. */
-function replica(protocol: Protocol, k: number): Protocol {
-  if (k === 0) return protocol;
-  const group = k % GROUPS;
-  const yearsBack = 2 * Math.floor(k / GROUPS);
-  const name = protocol.meeting.forvaltning ?? 'Okänd';
-  const forvaltning = group === 0 ? name : `${name} ${group + 1}`;
-  const date = protocol.meeting.date?.replace(/^\d{4}/, (y) => String(Number(y) - yearsBack)) ?? null;
-  const digest = sha256(new TextEncoder().encode(`${protocol.source.sha256}:${k}`));
-  return {
-    ...protocol,
-    source: { ...protocol.source, file: `${k}-${protocol.source.file}`, sha256: digest },
-    meeting: { ...protocol.meeting, forvaltning, date },
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -75,10 +56,7 @@ async function main(): Promise<void> {
   const archive = await generateAndParse({ seed: 2026, forvaltningar: 6, from: '2024-01', to: '2025-12' });
   const parseSeconds = (performance.now() - started) / 1000;
   const parsed = archive.parsed.map((p) => p.protocol);
-  const protocols: Protocol[] = [];
-  for (let k = 0; protocols.length < wanted; k++) {
-    for (const p of parsed) if (protocols.length < wanted) protocols.push(replica(p, k));
-  }
+  const protocols = replicateArchive(parsed, wanted);
   const dir = mkdtempSync(join(tmpdir(), 'bench-analytics-'));
   const store = await storeWith(protocols, join(dir, 'archive.sqlite'));
   const sections = protocols.reduce((n, p) => n + p.sections.length, 0);
