@@ -1,7 +1,8 @@
 // Topic tagging: which taxonomy topics (ingest/data/topics.json) each section substantively discusses. Swedish word
 // forms and compounds count — "korttidssjukfrånvaron" is sjukfrånvaro, "friskfaktorsinventering" friskfaktorer,
 // "hot- och våld" hot och våld — through the stemmer (ingest/lang/swedish.ts) and compound parts. A bare mention in
-// an enumeration of several topics does not count, nor do procedural items or items left empty ("-").
+// an enumeration ("friskfaktorer, semesterplanering och lönekartläggning") does not count, nor do procedural items or
+// items left empty ("-"). A title naming a topic counts as one mention beside the body's.
 import data from '../data/topics.json' with { type: 'json' };
 import { stem, tokenize } from '../lang/swedish.ts';
 import type { TopicMention } from '../model.ts';
@@ -14,6 +15,7 @@ export interface Topic {
   parts: string[];
   phrases: string[];
   minMentions?: number;
+  supporting?: string[];
   examples: string[];
 }
 
@@ -25,6 +27,7 @@ interface CompiledTopic {
   parts: string[];
   phrases: string[][];
   minMentions: number;
+  supporting: string[];
 }
 
 const COMPILED: CompiledTopic[] = TOPICS.map((t) => ({
@@ -33,51 +36,85 @@ const COMPILED: CompiledTopic[] = TOPICS.map((t) => ({
   parts: t.parts.map((p) => p.toLowerCase()),
   phrases: t.phrases.map((p) => tokenize(p)),
   minMentions: t.minMentions ?? 1,
+  supporting: (t.supporting ?? []).map((p) => p.toLowerCase()),
 }));
 
+/** Mentions of a topic: those that name it, and supporting ones that count only beside them. */
+interface Mentions {
+  naming: number;
+  supporting: number;
+}
+
 /** Mentions of one topic in a list of tokens; phrase matches consume their words so "hot och våld" counts once. */
-function countMentions(topic: CompiledTopic, tokens: string[]): number {
+function countMentions(topic: CompiledTopic, tokens: string[]): Mentions {
   const used = new Array<boolean>(tokens.length).fill(false);
-  let count = 0;
+  const mentions: Mentions = { naming: 0, supporting: 0 };
   for (const phrase of topic.phrases) {
     for (let i = 0; i + phrase.length <= tokens.length; i++) {
       if (phrase.every((w, k) => tokens[i + k] === w && !used[i + k])) {
         for (let k = 0; k < phrase.length; k++) used[i + k] = true;
-        count++;
+        mentions.naming++;
       }
     }
   }
   tokens.forEach((token, i) => {
     if (used[i]) return;
-    if (topic.stems.has(stem(token)) || topic.parts.some((p) => token.includes(p))) count++;
+    if (topic.stems.has(stem(token)) || topic.parts.some((p) => token.includes(p))) mentions.naming++;
+    else if (topic.supporting.some((p) => token.includes(p))) mentions.supporting++;
   });
-  return count;
+  return mentions;
 }
 
-/** Mentions per topic in one sentence; a comma-separated enumeration touching three or more topics counts nothing. */
-function sentenceMentions(sentence: string): Map<string, number> {
-  const tokens = tokenize(sentence);
-  const counts = new Map<string, number>();
+function countAll(text: string): Map<string, Mentions> {
+  const tokens = tokenize(text);
+  const counts = new Map<string, Mentions>();
   for (const topic of COMPILED) {
-    const n = countMentions(topic, tokens);
-    if (n > 0) counts.set(topic.id, n);
+    const m = countMentions(topic, tokens);
+    if (m.naming + m.supporting > 0) counts.set(topic.id, m);
   }
-  const enumeration = (sentence.match(/,/g)?.length ?? 0) >= 2 && counts.size >= 3;
-  if (enumeration) for (const [id, n] of counts) if (n === 1) counts.delete(id);
   return counts;
 }
 
-/** Topic mentions in a text, by topic id. */
-export function mentionsIn(text: string): Map<string, number> {
-  const total = new Map<string, number>();
+/** "friskfaktorer, semesterplanering och lönekartläggning": one-word items joined by commas and a last och/samt/eller. */
+const ENUMERATION = /(?<![\p{L}-])[\p{L}-]+(?:,\s+[\p{L}-]+)+,?\s+(?:och|samt|eller)\s+[\p{L}-]+(?![\p{L}-])/gu;
+
+/**
+ * Mentions per topic in one sentence. A topic named once, only as an item of an enumeration, counts nothing; nor does
+ * a single mention in a comma-separated enumeration touching three or more topics.
+ */
+function sentenceMentions(sentence: string): Map<string, Mentions> {
+  const counts = countAll(sentence);
+  const outsideLists = countAll(sentence.replace(ENUMERATION, ' '));
+  const enumeration = (sentence.match(/,/g)?.length ?? 0) >= 2 && counts.size >= 3;
+  for (const [id, m] of counts) {
+    if (m.naming !== 1) continue;
+    if (enumeration || (outsideLists.get(id)?.naming ?? 0) === 0) counts.set(id, { ...m, naming: 0 });
+  }
+  return counts;
+}
+
+function mentionsByTopic(text: string): Map<string, Mentions> {
+  const total = new Map<string, Mentions>();
   for (const sentence of splitSentences(text)) {
-    for (const [id, n] of sentenceMentions(sentence)) total.set(id, (total.get(id) ?? 0) + n);
+    for (const [id, m] of sentenceMentions(sentence)) {
+      const sum = total.get(id) ?? { naming: 0, supporting: 0 };
+      total.set(id, { naming: sum.naming + m.naming, supporting: sum.supporting + m.supporting });
+    }
   }
   return total;
 }
 
+/** Topic mentions in a text, by topic id: naming mentions, and supporting ones where the topic is named. */
+export function mentionsIn(text: string): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [id, m] of mentionsByTopic(text)) if (m.naming > 0) result.set(id, m.naming + m.supporting);
+  return result;
+}
+
 export interface SectionText {
   number: string;
+  /** The item's title: naming a topic, it counts as one mention beside the body's ("Arbetsmiljöronder" over a paragraph about the rounds). */
+  title?: string;
   text: string;
   procedural: boolean;
 }
@@ -86,9 +123,11 @@ export function findTopics(sections: SectionText[]): TopicMention[] {
   const found: TopicMention[] = [];
   for (const section of sections) {
     if (section.procedural || section.text.replace(/[\s–-]/g, '') === '') continue;
+    const titled = mentionsIn(section.title ?? '');
     const mentions = mentionsIn(section.text);
     for (const topic of COMPILED) {
-      const n = mentions.get(topic.id) ?? 0;
+      // A title names a topic once, whatever words it uses ("Skyddskommitté/arbetsmiljökommitté: Arbetsmiljö").
+      const n = (mentions.get(topic.id) ?? 0) + Math.min(1, titled.get(topic.id) ?? 0);
       if (n >= topic.minMentions) found.push({ topic: topic.id, section: section.number, mentions: n });
     }
   }

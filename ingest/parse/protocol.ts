@@ -90,7 +90,7 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const questions = findQuestions(
     sections.map((s, i) => ({ number: s.number, title: s.title, procedural: procedural[i], statements: statementsBySection[i] })),
   );
-  const topics = findTopics(sections.map((s, i) => ({ number: s.number, text: s.text, procedural: procedural[i] })));
+  const topics = findTopics(sections.map((s, i) => ({ number: s.number, title: s.title, text: s.text, procedural: procedural[i] })));
   return {
     ok: true,
     protocol: {

@@ -34,4 +34,25 @@ describe('topic tagging', () => {
       }
     }
   });
+
+  it('finds arbetsmiljö/SAM in rounds, risk assessments and the occupational health service', () => {
+    expect(topicsOf('Arbetsmiljöronder har genomförts på tre enheter. Ronderna visade brister i belysning.')).toContain('arbetsmiljö/SAM');
+    expect(topicsOf('En riskbedömning har gjorts. De berörda har erbjudits samtal med företagshälsovården.')).toContain('arbetsmiljö/SAM');
+    expect(topicsOf('Handlingsplanen efter medarbetarenkäten följs upp.')).toContain('arbetsmiljö/SAM');
+  });
+  it('does not count a topic named only as an item of "A, B och C"', () => {
+    expect(topicsOf('Kommande teman i årshjulet är friskfaktorer, semesterplanering och lönekartläggning.')).not.toContain('friskfaktorer');
+    expect(topicsOf('Arbetet med friskfaktorer, som startade i våras, fortsätter.')).toContain('friskfaktorer');
+  });
+  it('counts "introduktionen för nyanställda" or "handlingsplanen" only beside a word that names the topic', () => {
+    expect(topicsOf('c) en översyn av introduktionen för nyanställda.')).not.toContain('kompetensförsörjning/utbildning');
+    expect(mentionsIn('Rekryteringen pågår och introduktionen för nyanställda ses över.').get('kompetensförsörjning/utbildning')).toBe(2);
+    expect(topicsOf('Handlingsplanen för en budget i balans. En handlingsplan till.')).not.toContain('arbetsmiljö/SAM');
+  });
+  it('counts a title naming a topic as one mention, whatever words it uses', () => {
+    const sam = (title: string, text: string): boolean =>
+      findTopics([{ number: '1', title, text, procedural: false }]).some((t) => t.topic === 'arbetsmiljö/SAM');
+    expect(sam('Arbetsmiljöronder', 'Ronderna visade brister i belysning.')).toBe(true);
+    expect(sam('Skyddskommitté/arbetsmiljökommitté: Arbetsmiljö', 'Sjukfrånvaron är 7 procent.')).toBe(false);
+  });
 });
