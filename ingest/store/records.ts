@@ -34,5 +34,6 @@ export function questionRecordsOf(protocol: Protocol, protocolId: ProtocolId): Q
     body: protocol.meeting.body,
     sectionTitle: protocol.sections.find((s) => s.number === question.section)?.title ?? '',
     topics: protocol.topics.filter((t) => t.section === question.section).map((t) => t.topic),
+    synthetic: protocol.synthetic,
   }));
 }

@@ -92,6 +92,8 @@ export interface QuestionRecord extends Question {
   body: string | null;
   sectionTitle: string;
   topics: string[];
+  /** Asked in a generated protocol (Protocol.synthetic), not in a real meeting. */
+  synthetic: boolean;
 }
 
 export interface ArchiveStore {

@@ -22,6 +22,7 @@ const COLUMNS: Array<[header: string, value: (q: TrackedQuestion) => string | nu
   ['besvarad datum', (q) => q.answeredIn?.date ?? null],
   ['fråga', (q) => q.text],
   ['svar', (q) => q.answer?.text ?? null],
+  ['källa', (q) => (q.synthetic ? 'genererat protokoll' : 'verkligt protokoll')],
 ];
 
 export function questionsCsv(questions: TrackedQuestion[], delimiter: CsvDelimiter = ','): string {

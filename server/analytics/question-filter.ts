@@ -18,6 +18,8 @@ export interface QuestionFilter {
   q?: string;
   from?: string;
   to?: string;
+  /** Questions from real protocols only, or from generated (synthetic) ones only. */
+  source?: 'real' | 'synthetic';
 }
 
 /** The filter as a test on one question (given its search text), prepared once for a whole list. */
@@ -26,12 +28,13 @@ export function questionMatcher(filter: QuestionFilter): (question: TrackedQuest
   const forvaltningar = filter.forvaltning?.length ? new Set(filter.forvaltning) : null;
   const topics = filter.topic?.length ? filter.topic : null;
   const words = filter.q ? normalize(filter.q).split(/\s+/).filter(Boolean) : [];
-  const { status, from, to } = filter;
+  const { status, from, to, source } = filter;
   return (question, searchText) => {
     if (status && !matchesStatus(question, status)) return false;
     if (parties && !parties.has(question.party ?? '')) return false;
     if (forvaltningar && !forvaltningar.has(question.forvaltning ?? '')) return false;
     if (topics && !topics.some((t) => question.topics.includes(t))) return false;
+    if (source && question.synthetic !== (source === 'synthetic')) return false;
     if ((from || to) && (!question.date || !withinRange(question.date, from, to))) return false;
     return words.every((w) => searchText.includes(w));
   };

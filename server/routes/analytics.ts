@@ -11,6 +11,7 @@ import { questionsCsv } from '../analytics/csv.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
+import { inOrder } from '../analytics/question-order.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
 
@@ -44,12 +45,16 @@ const questionFilterQuery = z.object({
   q: z.string().max(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  source: z.enum(['real', 'synthetic']).optional(),
 });
+/** Newest first, or open questions first (then newest first): the tracker's order. */
+const questionOrder = z.enum(['date', 'open-first']).default('date');
 const questionsQuery = questionFilterQuery.extend({
+  sort: questionOrder,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
-const csvQuery = questionFilterQuery.extend({ delimiter: z.enum(['comma', 'semicolon']).default('comma') });
+const csvQuery = questionFilterQuery.extend({ sort: questionOrder, delimiter: z.enum(['comma', 'semicolon']).default('comma') });
 const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
 
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
@@ -93,8 +98,8 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   });
 
   router.get('/questions.csv', async (req, res) => {
-    const { delimiter, ...filter } = parse(csvQuery, req);
-    const selected = select(await analytics.current(), filter);
+    const { delimiter, sort, ...filter } = parse(csvQuery, req);
+    const selected = inOrder(select(await analytics.current(), filter), sort);
     res
       .type('text/csv; charset=utf-8')
       .attachment('fragor.csv')
@@ -137,14 +142,14 @@ function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.
 }
 
 function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof questionsQuery>): JsonAnswer {
-  const { page, pageSize, ...filter } = query;
+  const { page, pageSize, sort, ...filter } = query;
   return memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
     const selected = select(snapshot, filter);
     return {
       total: selected.length,
       page,
       pageSize,
-      questions: selected.slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
+      questions: inOrder(selected, sort).slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
       stats: questionStats(selected),
     };
   });
@@ -168,7 +173,8 @@ function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): 
     ]),
     () => matrixAnswer(snapshot, memo, rangeQuery.parse({})),
     () => questionsAnswer(snapshot, memo, questionsQuery.parse({})),
-    () => questionsAnswer(snapshot, memo, questionsQuery.parse({ status: 'open' })),
+    // The tracker's first page, as the web asks for it.
+    () => questionsAnswer(snapshot, memo, questionsQuery.parse({ sort: 'open-first', pageSize: 20 })),
     ...(['month', 'quarter', 'year'] as const).map((p) => () => overTimeAnswer(snapshot, memo, overTimeQuery.parse({ period: p }))),
   ];
   const next = () => {
@@ -219,5 +225,6 @@ function publicQuestion(q: TrackedQuestion) {
     daysOpen: q.daysOpen,
     trail: q.trail,
     followUpOf: q.followUpOf,
+    synthetic: q.synthetic,
   };
 }

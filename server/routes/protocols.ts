@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ProtocolSummary } from '../../ingest/store/types.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
-import { isoDate, name, parseQueryParams } from './query-params.ts';
+import { isoDate, name, parseQueryParams, source } from './query-params.ts';
 import { withinDates } from '../search/filters.ts';
 
 /** Protocol ids are the first 16 hex digits of the file's sha256 (ingest/store/records.ts). */
@@ -17,6 +17,7 @@ const listParams = z.object({
   forvaltning: name.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  source: source.optional(),
   sort: z.enum(['date', 'forvaltning']).default('date'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -30,6 +31,7 @@ export async function protocolRoutes(options: AppOptions): Promise<{ router: Rou
     const protocols = (await store.listProtocols())
       .filter((s) => !p.forvaltning || s.forvaltning === p.forvaltning)
       .filter((s) => withinDates(s.date, p.from, p.to))
+      .filter((s) => !p.source || s.synthetic === (p.source === 'synthetic'))
       .sort(p.sort === 'date' ? byDate : byForvaltning);
     if (p.order === 'desc') protocols.reverse();
     res.json({ protocols });

@@ -12,6 +12,9 @@ export const isoDate = z
 /** A short free-text value (a förvaltning, party or topic name). */
 export const name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
 
+/** Real protocols only, or the generated (synthetic) ones that fill the demo archive. */
+export const source = z.enum(['real', 'synthetic']);
+
 export function parseQueryParams<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   const parsed = schema.safeParse(req.query);
   if (parsed.success) return parsed.data;

@@ -1,5 +1,5 @@
 // Search endpoints: /api/search (hits with snippets as ranges, facets for the query), /api/facets (over the
-// whole archive) and /api/suggest (archive words for autocomplete). Owns the search service that keeps the
+// whole archive, or its real or generated protocols only) and /api/suggest (archive words for autocomplete). Owns the search service that keeps the
 // index saved under dataDir/index in step with the store.
 import { Router } from 'express';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import type { AppOptions } from '../app.ts';
 import { MiniSearchEngine } from '../search/minisearch-engine.ts';
 import { SearchService } from '../search/service.ts';
 import type { SearchHit } from '../search/engine.ts';
-import { isoDate, name, parseQueryParams } from './query-params.ts';
+import { isoDate, name, parseQueryParams, source } from './query-params.ts';
 
 /** How often the server looks for protocols ingested by another process. */
 const POLL_MS = 3000;
@@ -21,6 +21,7 @@ const searchParams = z
     topic: name.optional(),
     status: z.enum(['answered', 'deferred', 'unanswered']).optional(),
     body: name.optional(),
+    source: source.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     sort: z.enum(['relevance', 'date']).default('relevance'),
@@ -28,6 +29,8 @@ const searchParams = z
     pageSize: z.coerce.number().int('must be a whole number').min(1).max(100).default(10),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "'from' must not be after 'to'", path: ['from'] });
+
+const facetParams = z.object({ source: source.optional() });
 
 const suggestParams = z.object({
   q: z.string().max(100).default(''),
@@ -62,8 +65,8 @@ export async function searchRoutes(options: AppOptions): Promise<{ router: Route
     });
   });
 
-  router.get('/facets', (_req, res) => {
-    res.json(engine.facets());
+  router.get('/facets', (req, res) => {
+    res.json(engine.facets(parseQueryParams(facetParams, req)));
   });
 
   router.get('/suggest', (req, res) => {

@@ -13,7 +13,12 @@ export interface SearchFilters {
   /** Inclusive ISO dates; a protocol dated only by month matches when the month overlaps. */
   from?: string;
   to?: string;
+  /** Real protocols only, or generated (synthetic) ones only. */
+  source?: SearchSource;
 }
+
+/** Where a protocol comes from: a real meeting, or the generator that fills the demo archive. */
+export type SearchSource = 'real' | 'synthetic';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -64,6 +69,8 @@ export interface Facets {
   status: FacetCount[];
   body: FacetCount[];
   year: FacetCount[];
+  /** 'real' and 'synthetic' (see SearchSource). */
+  source: FacetCount[];
 }
 
 export interface SearchResponse {
@@ -89,8 +96,8 @@ export interface SearchEngine {
   remove(protocolId: ProtocolId): void;
   protocolIds(): ProtocolId[];
   search(request: SearchRequest): SearchResponse;
-  /** Facet counts over the whole index. */
-  facets(): Facets;
+  /** Facet counts over the whole index, or over the sections passing the filters. */
+  facets(filters?: SearchFilters): Facets;
   /** Archive words starting with a prefix, most frequent first. */
   suggest(prefix: string, limit?: number): string[];
   save(dir: string): Promise<void>;

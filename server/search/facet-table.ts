@@ -4,8 +4,9 @@
 // closed vocabularies of parties and topics do not reach, are kept aside.
 import type { SectionDoc } from './documents.ts';
 import type { Facets, FacetCount } from './engine.ts';
+import { sourceOf } from './filters.ts';
 
-const SINGLE = ['forvaltning', 'body', 'year'] as const;
+const SINGLE = ['forvaltning', 'body', 'year', 'source'] as const;
 const MULTI = ['party', 'topic', 'status'] as const;
 type Single = (typeof SINGLE)[number];
 type Multi = (typeof MULTI)[number];
@@ -13,7 +14,12 @@ type Multi = (typeof MULTI)[number];
 export class FacetTable {
   private readonly values = new Map<string, string[]>();
   private readonly codes = new Map<string, Map<string, number>>();
-  private single: Record<Single, Int32Array> = { forvaltning: new Int32Array(0), body: new Int32Array(0), year: new Int32Array(0) };
+  private single: Record<Single, Int32Array> = {
+    forvaltning: new Int32Array(0),
+    body: new Int32Array(0),
+    year: new Int32Array(0),
+    source: new Int32Array(0),
+  };
   private multi: Record<Multi, Int32Array> = { party: new Int32Array(0), topic: new Int32Array(0), status: new Int32Array(0) };
   private readonly overflow: Record<Multi, Map<number, number[]>> = { party: new Map(), topic: new Map(), status: new Map() };
 
@@ -21,8 +27,8 @@ export class FacetTable {
   set(slot: number, doc: SectionDoc | null): void {
     this.grow(slot + 1);
     const single: Record<Single, string | null> = doc
-      ? { forvaltning: doc.forvaltning, body: doc.body, year: doc.date ? doc.date.slice(0, 4) : null }
-      : { forvaltning: null, body: null, year: null };
+      ? { forvaltning: doc.forvaltning, body: doc.body, year: doc.date ? doc.date.slice(0, 4) : null, source: sourceOf(doc) }
+      : { forvaltning: null, body: null, year: null, source: null };
     for (const facet of SINGLE) this.single[facet][slot] = this.code(facet, single[facet]);
     const multi: Record<Multi, string[]> = doc ? { party: doc.parties, topic: doc.topics, status: doc.statuses } : { party: [], topic: [], status: [] };
     for (const facet of MULTI) {
@@ -41,7 +47,7 @@ export class FacetTable {
   count(slots: Iterable<number>): Facets {
     const counts = new Map<string, Int32Array>();
     for (const facet of [...SINGLE, ...MULTI]) counts.set(facet, new Int32Array((this.values.get(facet)?.length ?? 0) + 1));
-    const [forvaltning, body, year] = SINGLE.map((f) => counts.get(f)!);
+    const [forvaltning, body, year, source] = SINGLE.map((f) => counts.get(f)!);
     const [party, topic, status] = MULTI.map((f) => counts.get(f)!);
     const masks = MULTI.map((f) => this.multi[f]);
     const tallies = [party, topic, status];
@@ -50,6 +56,7 @@ export class FacetTable {
       forvaltning[single.forvaltning[slot]]++;
       body[single.body[slot]]++;
       year[single.year[slot]]++;
+      source[single.source[slot]]++;
       for (let f = 0; f < 3; f++) {
         let mask = masks[f][slot];
         while (mask !== 0) {
@@ -72,7 +79,7 @@ export class FacetTable {
       });
       return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'sv'));
     };
-    return { forvaltning: list('forvaltning'), party: list('party'), topic: list('topic'), status: list('status'), body: list('body'), year: list('year') };
+    return { forvaltning: list('forvaltning'), party: list('party'), topic: list('topic'), status: list('status'), body: list('body'), year: list('year'), source: list('source') };
   }
 
   /** 0 stands for "no value"; real values count from 1. */

@@ -1,7 +1,7 @@
 // Which sections pass the search filters (everything but the party of the matching statement, which each
 // engine checks where it knows which statement matched).
 import type { SectionDoc } from './documents.ts';
-import type { SearchFilters } from './engine.ts';
+import type { SearchFilters, SearchSource } from './engine.ts';
 
 export function passesFilters(doc: SectionDoc, filters: SearchFilters): boolean {
   if (filters.forvaltning && doc.forvaltning !== filters.forvaltning) return false;
@@ -9,7 +9,12 @@ export function passesFilters(doc: SectionDoc, filters: SearchFilters): boolean 
   if (filters.topic && !doc.topics.includes(filters.topic)) return false;
   if (filters.status && !doc.statuses.includes(filters.status)) return false;
   if (filters.party && !doc.parties.includes(filters.party)) return false;
+  if (filters.source && sourceOf(doc) !== filters.source) return false;
   return withinDates(doc.date, filters.from, filters.to);
+}
+
+export function sourceOf(doc: SectionDoc): SearchSource {
+  return doc.synthetic ? 'synthetic' : 'real';
 }
 
 /** A date of only a month ("2025-12") covers the whole month, so it overlaps a range that touches it. */

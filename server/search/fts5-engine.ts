@@ -20,13 +20,17 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
 `;
 
+/** 'real' or 'synthetic', read from the section's stored document (sourceOf in filters.ts says the same). */
+const SOURCE_SQL = "CASE WHEN json_extract(d.doc, '$.synthetic') THEN 'synthetic' ELSE 'real' END";
+
 const FACET_SQL = `
   SELECT 'forvaltning' AS facet, forvaltning AS value, count(*) AS n FROM m WHERE forvaltning IS NOT NULL GROUP BY forvaltning
   UNION ALL SELECT 'body', body, count(*) FROM m WHERE body IS NOT NULL GROUP BY body
   UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM m WHERE date IS NOT NULL GROUP BY substr(date, 1, 4)
   UNION ALL SELECT 'party', j.value, count(*) FROM m, json_each(m.parties) j GROUP BY j.value
   UNION ALL SELECT 'topic', j.value, count(*) FROM m, json_each(m.topics) j GROUP BY j.value
-  UNION ALL SELECT 'status', j.value, count(*) FROM m, json_each(m.statuses) j GROUP BY j.value`;
+  UNION ALL SELECT 'status', j.value, count(*) FROM m, json_each(m.statuses) j GROUP BY j.value
+  UNION ALL SELECT 'source', ${SOURCE_SQL.replaceAll('d.', 'm.')}, count(*) FROM m GROUP BY 2`;
 
 export class Fts5Engine implements SearchEngine {
   readonly name = 'fts5';
@@ -84,8 +88,9 @@ export class Fts5Engine implements SearchEngine {
     return { ...empty, ...result, relaxed };
   }
 
-  facets(): Facets {
-    return this.facetsOf('WITH m AS (SELECT * FROM docs)', []);
+  facets(filters: SearchFilters = {}): Facets {
+    const { where, params } = filterSql(filters);
+    return this.facetsOf(`WITH m AS (SELECT d.* FROM docs d WHERE 1 ${where})`, params);
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -187,6 +192,7 @@ function filterSql(filters: SearchFilters): { where: string; params: unknown[] }
   if (filters.party) add('EXISTS (SELECT 1 FROM json_each(d.parties) WHERE value = ?)', filters.party);
   if (filters.topic) add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', filters.topic);
   if (filters.status) add('EXISTS (SELECT 1 FROM json_each(d.statuses) WHERE value = ?)', filters.status);
+  if (filters.source) add(`${SOURCE_SQL} = ?`, filters.source);
   if (filters.from) add('d.date >= substr(?, 1, length(d.date))', filters.from);
   // A month as the upper bound ("2024-03") takes in the whole month.
   if (filters.to) add('d.date <= ?', filters.to.length === 7 ? `${filters.to}-31` : filters.to);
@@ -209,5 +215,5 @@ function markersToRanges(marked: string): Snippet {
 }
 
 function emptyFacets(): Facets {
-  return { forvaltning: [], party: [], topic: [], status: [], body: [], year: [] };
+  return { forvaltning: [], party: [], topic: [], status: [], body: [], year: [], source: [] };
 }

@@ -139,8 +139,8 @@ export class MiniSearchEngine implements SearchEngine {
     };
   }
 
-  facets(): Facets {
-    return this.facetTable.count(this.liveSlots());
+  facets(filters: SearchFilters = {}): Facets {
+    return this.facetTable.count(isFiltering(filters) ? this.browse(filters).slots : this.liveSlots());
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -188,7 +188,7 @@ export class MiniSearchEngine implements SearchEngine {
 
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
-    const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
+    const filtered = isFiltering(filters);
     const docs = this.docs;
     const phrases = plan.phrases.map(phraseMatcher);
     const saidByParty = filters.party ? this.partyTerms.saidBy(filters.party, plan.groups, combineWith) : null;
@@ -295,6 +295,10 @@ export class MiniSearchEngine implements SearchEngine {
     if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
     return slots;
   }
+}
+
+function isFiltering(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '');
 }
 
 /**

@@ -24,9 +24,10 @@ beforeAll(async () => {
         {
           title: 'Arbetsmiljö',
           topics: ['hot och våld'],
+          // The answered question comes first, so newest-first and open-first orders differ.
           questions: [
-            { party: 'Vision', text: 'Vision undrar hur många hot- och våldsincidenter som har anmälts; "ökar" de?', status: 'deferred', answer: 'Arbetsgivaren återkommer i frågan.' },
             { party: 'Kommunal', text: '=Kommunal frågar om sjukfrånvaron, korttidssjukfrånvaron och rehabiliteringen.', status: 'answered', answer: 'Arbetsgivaren svarar att sjukfrånvaron minskar.' },
+            { party: 'Vision', text: 'Vision undrar hur många hot- och våldsincidenter som har anmälts; "ökar" de?', status: 'deferred', answer: 'Arbetsgivaren återkommer i frågan.' },
           ],
         },
       ],
@@ -34,6 +35,7 @@ beforeAll(async () => {
     {
       forvaltning: 'Skärholmen',
       date: '2024-05-14',
+      synthetic: false,
       sections: [
         {
           title: 'Övriga frågor',
@@ -108,6 +110,36 @@ describe('analytics API', () => {
     expect(paged.body.stats.find((s: { party: string }) => s.party === 'Kommunal')).toMatchObject({ questions: 1, answeredSameMeeting: 1, open: 0 });
   });
 
+  it('lists open questions first, newest first within each, when asked for the open-first order', async () => {
+    const parties = (body: { questions: Array<{ party: string }> }) => body.questions.map((q) => q.party);
+    expect(parties((await json('/questions')).body)).toEqual(['Saco', 'Kommunal', 'Vision']);
+    const openFirst = await json('/questions?sort=open-first');
+    expect(parties(openFirst.body)).toEqual(['Saco', 'Vision', 'Kommunal']);
+    expect(openFirst.body.questions.map((q: { currentStatus: string }) => q.currentStatus)).toEqual(['open', 'open', 'answered']);
+    const secondPage = await json('/questions?sort=open-first&pageSize=2&page=2');
+    expect(parties(secondPage.body)).toEqual(['Kommunal']);
+    const csv = await (await fetch(`${base}/questions.csv?sort=open-first`)).text();
+    expect(csv.split('\r\n').slice(1, 4).map((line) => line.split(',')[6])).toEqual(['Saco', 'Vision', 'Kommunal']);
+  });
+
+  it('keeps questions from real or from generated protocols apart, and marks each', async () => {
+    const real = await json('/questions?source=real');
+    expect(real.body.questions.map((q: { party: string; synthetic: boolean }) => [q.party, q.synthetic])).toEqual([['Saco', false]]);
+    const generated = await json('/questions?source=synthetic&sort=open-first');
+    expect(generated.body.questions.map((q: { party: string; synthetic: boolean }) => [q.party, q.synthetic])).toEqual([
+      ['Vision', true],
+      ['Kommunal', true],
+    ]);
+    expect(generated.body.stats.map((s: { party: string }) => s.party).sort()).toEqual(['Kommunal', 'Vision']);
+    const overTime = await json('/questions/over-time?period=quarter&source=real');
+    expect(overTime.body.rows).toEqual([{ period: '2024-Q2', periodStart: '2024-04-01', status: 'open', count: 1 }]);
+    const csv = await (await fetch(`${base}/questions.csv?source=synthetic`)).text();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].endsWith(',källa')).toBe(true);
+    expect(lines.slice(1).every((line) => line.endsWith(',genererat protokoll'))).toBe(true);
+  });
+
   it('shows one question with its trail, and 404 for an unknown id', async () => {
     const list = await json('/questions?party=Saco');
     const id = list.body.questions[0].id;
@@ -158,7 +190,7 @@ describe('analytics API', () => {
   });
 
   it('answers 400 with the parameter named when parameters are bad', async () => {
-    for (const path of ['/trends?period=week', '/trends?topic=ingen', '/trends/matrix?from=igår', '/emerging?period=decade', '/questions?status=maybe', '/questions?page=0', '/questions?pageSize=100000', '/questions.csv?delimiter=tab']) {
+    for (const path of ['/trends?period=week', '/trends?topic=ingen', '/trends/matrix?from=igår', '/emerging?period=decade', '/questions?status=maybe', '/questions?page=0', '/questions?pageSize=100000', '/questions.csv?delimiter=tab', '/questions?source=all', '/questions?sort=party', '/questions.csv?source=verklig', '/questions/over-time?source=1']) {
       const res = await json(path);
       expect(res.status, path).toBe(400);
       expect(typeof res.body.error, path).toBe('string');

@@ -17,6 +17,8 @@ export interface HandMadeMeeting {
   date: string | null;
   sections: HandMadeSection[];
   chair?: string;
+  /** A generated protocol unless said otherwise. */
+  synthetic?: boolean;
 }
 
 export function protocolOf(meeting: HandMadeMeeting, file: string): Protocol {
@@ -58,7 +60,7 @@ export function protocolOf(meeting: HandMadeMeeting, file: string): Protocol {
     sections,
     questions,
     topics,
-    synthetic: true,
+    synthetic: meeting.synthetic ?? true,
   };
 }
 

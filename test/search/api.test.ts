@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
-import { handMadeProtocols, sectionRecord } from './hand-made-records.ts';
+import { handMadeProtocols, sectionRecord, withGeneratedSkarholmen } from './hand-made-records.ts';
 
 const PDF = resolve(import.meta.dirname, '../fixtures/corpus/skarholmen-fvg-2025-12.pdf');
 
@@ -27,7 +27,8 @@ async function get(path: string): Promise<{ status: number; body: any; type: str
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'search-api-'));
   store = openStore(join(dir, 'archive.sqlite'));
-  for (const { sha256, protocol } of handMadeProtocols()) {
+  // Skärholmen's protocol is a generated one, as most of the demo archive is.
+  for (const { sha256, protocol } of handMadeProtocols(withGeneratedSkarholmen())) {
     const path = protocol.meeting.forvaltning === 'Skärholmen' ? PDF : join(dir, 'missing.pdf');
     await store.saveProtocol({ path, sha256, size: 1000, pages: 6 }, protocol, 'test');
   }
@@ -83,7 +84,21 @@ describe('GET /api/search', () => {
     expect(page2.body.hits.map((h: any) => h.id)).not.toContain(all.body.hits[0].id);
   });
 
+  it('shows only real protocols, or only generated ones, with the count of each for the query', async () => {
+    const all = await get('/search?q=sjukfr%C3%A5nvaro');
+    expect(all.body.facets.source).toEqual([
+      { value: 'real', count: 1 },
+      { value: 'synthetic', count: 1 },
+    ]);
+    const real = await get('/search?q=sjukfr%C3%A5nvaro&source=real');
+    expect(real.body.hits.map((h: any) => [h.id, h.synthetic])).toEqual([['aaaa000000000001#16', false]]);
+    expect(real.body.facets.source).toEqual([{ value: 'real', count: 1 }]);
+    const generated = await get('/search?q=sjukfr%C3%A5nvaro&source=synthetic');
+    expect(generated.body.hits.map((h: any) => [h.id, h.synthetic])).toEqual([['aaaa000000000003#5.1.1', true]]);
+  });
+
   it.each([
+    ['source=all', 'source'],
     ['from=2024-13-01', 'from'],
     ['to=igår', 'to'],
     ['sort=popular', 'sort'],
@@ -107,6 +122,19 @@ describe('GET /api/facets and /api/suggest', () => {
       { value: 'Skärholmen', count: 2 },
     ]);
     expect(body.party.map((p: any) => p.value)).toContain('Kommunal');
+    expect(body.source).toEqual([
+      { value: 'real', count: 3 },
+      { value: 'synthetic', count: 2 },
+    ]);
+  });
+
+  it("counts only real protocols' sections when asked, and rejects an unknown source", async () => {
+    const { body } = await get('/facets?source=real');
+    expect(body.forvaltning).toEqual([{ value: 'Hägersten-Älvsjö', count: 3 }]);
+    expect(body.source).toEqual([{ value: 'real', count: 3 }]);
+    const bad = await get('/facets?source=fake');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('source');
   });
 
   it('completes archive words', async () => {
@@ -121,6 +149,17 @@ describe('GET /api/protocols', () => {
     expect(body.protocols.map((p: any) => p.date)).toEqual(['2024-01-13', '2024-03-12', '2025-12']);
     const skh = await get('/protocols?forvaltning=Sk%C3%A4rholmen');
     expect(skh.body.protocols.map((p: any) => p.id)).toEqual(['aaaa000000000003']);
+  });
+
+  it('lists only real protocols, or only generated ones, when asked', async () => {
+    const real = await get('/protocols?source=real&sort=date&order=asc');
+    expect(real.body.protocols.map((p: any) => [p.id, p.synthetic])).toEqual([
+      ['aaaa000000000001', false],
+      ['aaaa000000000002', false],
+    ]);
+    const generated = await get('/protocols?source=synthetic');
+    expect(generated.body.protocols.map((p: any) => p.id)).toEqual(['aaaa000000000003']);
+    expect((await get('/protocols?source=both')).status).toBe(400);
   });
 
   it('returns one protocol with sections, utterances and question ids', async () => {

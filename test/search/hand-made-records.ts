@@ -84,6 +84,11 @@ export const HAND_MADE: SectionRecord[] = [
   }),
 ];
 
+/** The hand-made archive with the Skärholmen protocol as a generated one, for keeping real and generated apart. */
+export function withGeneratedSkarholmen(records: SectionRecord[] = HAND_MADE): SectionRecord[] {
+  return records.map((record) => (record.protocolId === 'aaaa000000000003' ? { ...record, synthetic: true } : record));
+}
+
 /** The hand-made sections regrouped into protocols, for tests that store them in a real archive database. */
 export function handMadeProtocols(records: SectionRecord[] = HAND_MADE): Array<{ sha256: string; protocol: Protocol }> {
   const byId = new Map<string, SectionRecord[]>();
@@ -109,7 +114,7 @@ export function handMadeProtocols(records: SectionRecord[] = HAND_MADE): Array<{
         })),
       ),
       topics: sections.flatMap((s) => s.topics.map((topic) => ({ topic, section: s.section.number, mentions: 1 }))),
-      synthetic: false,
+      synthetic: sections[0].synthetic,
     },
   }));
 }

@@ -146,6 +146,17 @@ describe('the SQLite archive', () => {
     await store.close();
   });
 
+  it('tells which questions were asked in a generated protocol', async () => {
+    const store = openStore(freshPath());
+    await store.saveProtocol(sourceOf(1), protocolOf(1), '1');
+    await store.saveProtocol(sourceOf(2), { ...protocolOf(2), synthetic: true }, '1');
+    const questions = await store.questions();
+    const syntheticOf = (n: number) => questions.filter((q) => q.protocolId === protocolIdOf(hashOf(n))).map((q) => q.synthetic);
+    expect(syntheticOf(1)).toEqual([false, false]);
+    expect(syntheticOf(2)).toEqual([true, true]);
+    await store.close();
+  });
+
   it('streams every section and question of a large archive, the same records as derived from the protocols', async () => {
     const store = openStore(freshPath());
     const numbers = Array.from({ length: 450 }, (_, i) => i + 1);
