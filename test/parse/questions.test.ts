@@ -23,6 +23,8 @@ describe('question status', () => {
     'Arbetsgivaren svarar att styrgruppen återkommer. Frågan lämnas som kvarstående till kommande förvaltningsgrupp.',
     'Frågan förs till SVG.',
     'Arbetsgivaren tar med sig frågan.',
+    'Mats Ek svarar att en redovisning av arbetet ges i samverkansgruppen i september.',
+    'Frågan besvaras skriftligen till SSR.',
   ])('is deferred when the response says: %s', (response) => {
     const [q] = questions('Information', ['SSR frågade hur nyanställda får utbildning om hot och våld.', response]);
     expect(q.status).toBe('deferred');
