@@ -46,22 +46,12 @@ async function photograph(name: string, path: string, ready: string): Promise<vo
   }
 }
 
-/**
- * The first hit from the real corpus (not a generated protocol) whose snippet has marks, paging on through
- * the results with "Nästa" as a reader would until one shows up.
- */
-async function firstCorpusHit(page: Page): Promise<Locator> {
-  for (let pageNumber = 1; pageNumber <= 20; pageNumber++) {
-    await page.waitForSelector('.hit');
-    const hit = page.locator('.hit').filter({ hasNot: page.locator('.synthetic') }).filter({ has: page.locator('.snippet mark') });
-    if ((await hit.count()) > 0) return hit.first();
-    const next = page.getByRole('link', { name: 'Nästa sida' }).first();
-    if ((await next.count()) === 0) break;
-    const before = page.url();
-    await next.click();
-    await page.waitForURL((url) => url.href !== before);
-  }
-  throw new Error('no corpus hit with marks in the results');
+/** The first hit on the page whose snippet has marks. */
+async function firstMarkedHit(page: Page): Promise<Locator> {
+  await page.waitForSelector('.hit');
+  const hit = page.locator('.hit').filter({ has: page.locator('.snippet mark') });
+  expect(await hit.count(), 'a hit with marks on the first page').toBeGreaterThan(0);
+  return hit.first();
 }
 
 function order(ascending: string[], direction: string | null): string[] {
@@ -73,13 +63,27 @@ function resultCount(text: string | null): number {
 }
 
 describe('the web UI', () => {
-  it('finds a corpus section for "sjukfrånvaro" and marks "sjukfrånvaron" in its snippet', async () => {
+  it('finds a corpus section for "sjukfrånvaro" on the first page once "Verkliga protokoll" is chosen, "sjukfrånvaron" marked', async () => {
     const page = await visit('/sok');
     await page.getByLabel('Sökord').fill('sjukfrånvaro');
     await page.getByLabel('Sökord').press('Enter');
     await page.waitForSelector('.hit');
     expect(new URL(page.url()).searchParams.get('q')).toBe('sjukfrånvaro');
-    const marks = await (await firstCorpusHit(page)).locator('.snippet mark').allTextContents();
+    const before = resultCount(await page.locator('.result-count').textContent());
+    const realOption = (await page.locator('#f-source option[value="real"]').textContent()) ?? '';
+    expect(realOption).toMatch(/^Verkliga protokoll \(\d+\)$/);
+    const realCount = Number(/\((\d+)\)$/.exec(realOption)?.[1]);
+    expect(realCount).toBeGreaterThan(0);
+    expect(realCount).toBeLessThan(before);
+
+    await page.getByLabel('Källa').selectOption({ label: realOption });
+    await page.waitForURL((url) => url.searchParams.get('source') === 'real' && url.searchParams.get('q') === 'sjukfrånvaro');
+    await page.waitForFunction((n) => {
+      const text = document.querySelector('.result-count')?.textContent ?? '';
+      return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0]) === n;
+    }, realCount);
+    expect(await page.locator('.hit .synthetic').count()).toBe(0);
+    const marks = await (await firstMarkedHit(page)).locator('.snippet mark').allTextContents();
     expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
     await page.close();
     await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
@@ -123,9 +127,8 @@ describe('the web UI', () => {
   });
 
   it('opens a hit as the protocol with its PDF at the page of the hit, the searched words marked on it', async () => {
-    const page = await visit('/sok?q=sjukfr%C3%A5nvaro');
-    await page.waitForSelector('.hit');
-    const hit = await firstCorpusHit(page);
+    const page = await visit('/sok?q=sjukfr%C3%A5nvaro&source=real');
+    const hit = await firstMarkedHit(page);
     const hitPage = Number(/sida (\d+)/.exec((await hit.locator('.hit-section').textContent()) ?? '')?.[1]);
     expect(hitPage).toBeGreaterThan(0);
     await hit.locator('h3 a').click();
@@ -180,7 +183,21 @@ describe('the web UI', () => {
       .filter({ has: page.locator('.current-open') });
     expect(await openFromJanuary.count()).toBeGreaterThanOrEqual(5);
     const csv = await page.locator('a', { hasText: 'Exportera till CSV' }).getAttribute('href');
-    expect(csv).toBe('/api/questions.csv?party=Saco');
+    expect(csv).toBe('/api/questions.csv?party=Saco&sort=open-first');
+
+    await page.selectOption('#f-source', 'synthetic');
+    await page.waitForURL((url) => url.searchParams.get('source') === 'synthetic' && url.searchParams.get('party') === 'Saco');
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('.question-card')];
+      return cards.length > 0 && cards.every((card) => card.querySelector('.synthetic')?.textContent === 'Syntetiskt');
+    });
+    await page.selectOption('#f-source', 'real');
+    await page.waitForURL((url) => url.searchParams.get('source') === 'real');
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('.question-card')];
+      return cards.length > 0 && cards.every((card) => !card.querySelector('.synthetic'));
+    });
+    expect(await openFromJanuary.count()).toBeGreaterThanOrEqual(5);
     await page.close();
     await photograph('fragor', '/fragor', '.question-card');
   });
@@ -225,6 +242,14 @@ describe('the web UI', () => {
     const list = page.locator('section[aria-labelledby="protocols-heading"]');
     expect(await list.locator('tbody tr').filter({ hasText: 'hagersten-alvsjo-fvg-2024-01-13.pdf' }).locator('.synthetic').count()).toBe(0);
     expect(await list.locator('tbody tr .synthetic').count()).toBeGreaterThan(0);
+
+    await page.selectOption('#f-source', 'real');
+    await page.waitForURL((url) => url.searchParams.get('source') === 'real');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('section[aria-labelledby="protocols-heading"] tbody tr')];
+      return rows.length > 0 && rows.every((row) => !row.querySelector('.synthetic'));
+    });
+    expect(await list.locator('tbody tr').filter({ hasText: 'hagersten-alvsjo-fvg-2024-01-13.pdf' }).count()).toBe(1);
     await page.close();
     await photograph('arkiv', '/arkiv', 'section[aria-labelledby="report-heading"] table');
   });

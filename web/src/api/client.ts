@@ -57,7 +57,7 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Pr
 
 export const api = {
   search: (query: Query) => getJson<SearchResponse>('/search', query),
-  facets: () => getJson<Facets>('/facets'),
+  facets: (query: Query = {}) => getJson<Facets>('/facets', query),
   suggest: (prefix: string, signal?: AbortSignal) =>
     getJson<{ suggestions: string[] }>('/suggest', { q: prefix }, signal),
   protocols: (query: Query) => getJson<{ protocols: ProtocolSummary[] }>('/protocols', query),

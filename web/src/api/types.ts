@@ -1,9 +1,9 @@
 // Shapes of the API responses the pages read, as written in the API contract (brief/API.md).
 // Protocol records come from the store's own types so the two cannot drift apart.
 import type { ProtocolSummary, StoredProtocol } from '../../../ingest/store/types.ts';
-import type { Attendee, Party, Question, QuestionKind, QuestionStatus, Section } from '../../../ingest/model.ts';
+import type { Attendee, FailureKind, Party, Question, QuestionKind, QuestionStatus, Section } from '../../../ingest/model.ts';
 
-export type { Attendee, ProtocolSummary, Question, Section, StoredProtocol, Party, QuestionKind, QuestionStatus };
+export type { Attendee, FailureKind, ProtocolSummary, Question, Section, StoredProtocol, Party, QuestionKind, QuestionStatus };
 
 export interface FacetValue {
   value: string;
@@ -17,6 +17,8 @@ export interface Facets {
   status: FacetValue[];
   body: FacetValue[];
   year: FacetValue[];
+  /** 'real' and 'synthetic' (generated) protocols. */
+  source: FacetValue[];
 }
 
 export interface Snippet {
@@ -127,6 +129,8 @@ export interface TrackedQuestion {
   answeredIn?: { protocolId: string; date: string | null; questionId: string };
   daysOpen: number | null;
   trail: TrailStep[];
+  /** Asked in a generated protocol, not a real meeting. */
+  synthetic: boolean;
 }
 
 export interface QuestionStats {

@@ -1,6 +1,6 @@
-// Swedish words for the archive's closed vocabularies (question statuses, failure kinds, periods).
+// Swedish words for the archive's closed vocabularies (question statuses, failure kinds, sources, periods).
 // Values the UI does not know are shown as they come, so a new status never disappears from view.
-import type { CurrentStatus, QuestionKind, QuestionStatus } from '../api/types.ts';
+import type { CurrentStatus, FailureKind, QuestionKind, QuestionStatus } from '../api/types.ts';
 
 const QUESTION_STATUS: Record<QuestionStatus, string> = {
   answered: 'Besvarad',
@@ -20,7 +20,7 @@ const QUESTION_KIND: Record<QuestionKind, string> = {
   pre_registered: 'Föranmäld fråga',
 };
 
-const FAILURE_KIND: Record<string, string> = {
+const FAILURE_KIND: Record<FailureKind, string> = {
   empty: 'Tom fil',
   not_pdf: 'Inte en PDF',
   encrypted: 'Lösenordsskyddad',
@@ -28,6 +28,15 @@ const FAILURE_KIND: Record<string, string> = {
   no_text: 'Ingen text (inskannad?)',
   not_protocol: 'Inte ett protokoll',
   io: 'Kunde inte läsas',
+  parser_stopped: 'Tolkningen avbröts',
+};
+
+/** Where a protocol comes from; the demo archive fills out the real protocols with generated ones. */
+export const SOURCES = ['real', 'synthetic'] as const;
+
+const SOURCE: Record<(typeof SOURCES)[number], string> = {
+  real: 'Verkliga protokoll',
+  synthetic: 'Genererade (syntetiska)',
 };
 
 const PERIOD: Record<string, string> = { month: 'Månad', quarter: 'Kvartal', year: 'År' };
@@ -51,7 +60,11 @@ export function questionKindLabel(kind: string): string {
 
 export function failureKindLabel(kind: string | null): string {
   if (!kind) return 'Okänt fel';
-  return FAILURE_KIND[kind] ?? kind;
+  return FAILURE_KIND[kind as FailureKind] ?? kind;
+}
+
+export function sourceLabel(source: string): string {
+  return SOURCE[source as (typeof SOURCES)[number]] ?? source;
 }
 
 export function periodLabel(period: string): string {

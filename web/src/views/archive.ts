@@ -1,6 +1,6 @@
 // Arkiv: what the archive holds — the ingested protocols (sortable, filterable), the ingest report with every
 // file that could not be read and why, and an upload form for new PDFs behind the admin token.
-// URL: /arkiv?forvaltning=&from=&to=&sort=date|forvaltning&order=asc|desc
+// URL: /arkiv?source=&forvaltning=&from=&to=&sort=date|forvaltning&order=asc|desc
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ArchiveStatus, ProtocolSummary, SourceRow } from '../api/types.ts';
@@ -11,9 +11,10 @@ import { syntheticTag } from '../components/badges.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { count, failureKindLabel } from '../format/labels.ts';
+import { sourceFilter } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
-const KEYS = ['forvaltning', 'from', 'to', 'sort', 'order'] as const;
+const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order'] as const;
 type ArchiveState = Record<(typeof KEYS)[number], string>;
 
 function stateOf(route: Route): ArchiveState {
@@ -161,7 +162,7 @@ export function create(main: HTMLElement): View {
     const mine = ++ticket;
     replace(list, loading());
     try {
-      const [{ protocols }, facets] = await Promise.all([api.protocols({ ...state }), api.facets()]);
+      const [{ protocols }, facets] = await Promise.all([api.protocols({ ...state }), api.facets({ source: state.source })]);
       if (mine !== ticket) return;
       const set = (key: keyof ArchiveState) => (value: string) => navigate(urlFor('/arkiv', { ...stateOf(current()), [key]: value }));
       replaceKeepingFocus(
@@ -169,6 +170,7 @@ export function create(main: HTMLElement): View {
         el(
           'form',
           { class: 'controls', attrs: { 'aria-label': 'Filter för protokollistan' }, on: { submit: (e) => e.preventDefault() } },
+          sourceFilter(state.source, set('source')),
           labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, `${f.value} (${f.count})`])], state.forvaltning, set('forvaltning')),
           labelledInput('Från och med', 'from', 'date', state.from, set('from')),
           labelledInput('Till och med', 'to', 'date', state.to, set('to')),

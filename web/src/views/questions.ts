@@ -1,32 +1,35 @@
 // Frågor: the question tracker — every question the unions raised, open ones first, with asking party,
 // förvaltning, date asked, days open, and the answer or the trail of meetings it passed through; filters,
-// per-party statistics and a CSV export of exactly what is shown.
-// URL: /fragor?status=&party=&forvaltning=&topic=&q=&from=&to=&page=
+// per-party statistics and a CSV export of exactly what is shown. Questions from generated protocols are marked.
+// URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api, apiUrl } from '../api/client.ts';
 import type { Facets, QuestionsResponse, TrackedQuestion } from '../api/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
-import { questionsOpenFirst } from '../api/open-first.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
-import { currentStatusBadge, partyBadge, questionStatusBadge } from '../components/badges.ts';
+import { currentStatusBadge, partyBadge, questionStatusBadge, syntheticTag } from '../components/badges.ts';
 import { dataTable } from '../components/data-table.ts';
 import { pager } from '../components/pager.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
 import { count } from '../format/labels.ts';
+import { sourceFilter } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
-const FILTERS = ['status', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
+const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
 type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
 const PAGE_SIZE = 20;
+/** Open questions first, newest first within each: those are the ones to follow up. */
+const ORDER = 'open-first';
 
 function stateOf(route: Route): QuestionState {
   return Object.fromEntries([...FILTERS, 'page'].map((key) => [key, route.query.get(key) ?? ''])) as QuestionState;
 }
 
-function filterQuery(state: QuestionState): Record<string, string> {
-  return Object.fromEntries(FILTERS.map((key) => [key, state[key]]));
+/** The API query for the list as shown: the filters in the tracker's order. */
+function listQuery(state: QuestionState): Record<string, string> {
+  return { ...Object.fromEntries(FILTERS.map((key) => [key, state[key]])), sort: ORDER };
 }
 
 function protocolLink(protocolId: string, section: string, text: string): HTMLElement {
@@ -59,7 +62,14 @@ function questionCard(question: TrackedQuestion): HTMLElement {
   return el(
     'li',
     { class: `question-card current-border-${question.currentStatus}` },
-    el('p', { class: 'question-head' }, currentStatusBadge(question.currentStatus), partyBadge(question.party), el('span', {}, question.forvaltning ?? 'Förvaltning okänd')),
+    el(
+      'p',
+      { class: 'question-head' },
+      currentStatusBadge(question.currentStatus),
+      partyBadge(question.party),
+      el('span', {}, question.forvaltning ?? 'Förvaltning okänd'),
+      question.synthetic ? syntheticTag() : null,
+    ),
     el('p', { class: 'question-text' }, question.text),
     el(
       'p',
@@ -98,17 +108,20 @@ function statsTable(result: QuestionsResponse): HTMLElement | null {
 
 function filterForm(state: QuestionState, facets: Facets, topics: Map<string, string>): HTMLElement {
   const set = (key: keyof QuestionState) => (value: string) => navigate(urlFor('/fragor', { ...stateOf(current()), page: '', [key]: value }));
-  const options = (values: Array<{ value: string }>, any: string, label: (v: string) => string = (v) => v): Array<[string, string]> => [
+  // A value chosen earlier stays listed even when the archive part now shown lacks it, so the choice is seen.
+  const options = (values: Array<{ value: string }>, any: string, selected: string, label: (v: string) => string = (v) => v): Array<[string, string]> => [
     ['', any],
     ...values.map(({ value }): [string, string] => [value, label(value)]),
+    ...(selected && !values.some(({ value }) => value === selected) ? [[selected, label(selected)] as [string, string]] : []),
   ];
   return el(
     'form',
     { class: 'controls', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
+    sourceFilter(state.source, set('source')),
     labelledSelect('Status', 'status', [['', 'Alla'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['answered_later', 'Besvarade vid ett senare möte'], ['deferred', 'Arbetsgivaren återkommer'], ['unanswered', 'Obesvarade vid mötet']], state.status, set('status')),
-    labelledSelect('Part', 'party', options(facets.party, 'Alla parter'), state.party, set('party')),
-    labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar'), state.forvaltning, set('forvaltning')),
-    labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', (id) => topicLabel(topics, id)), state.topic, set('topic')),
+    labelledSelect('Part', 'party', options(facets.party, 'Alla parter', state.party), state.party, set('party')),
+    labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar', state.forvaltning), state.forvaltning, set('forvaltning')),
+    labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', state.topic, (id) => topicLabel(topics, id)), state.topic, set('topic')),
     labelledInput('Fritext', 'q', 'search', state.q, set('q')),
     labelledInput('Från och med', 'from', 'date', state.from, set('from')),
     labelledInput('Till och med', 'to', 'date', state.to, set('to')),
@@ -129,11 +142,9 @@ export function create(main: HTMLElement): View {
       replace(output, loading('Hämtar frågor …'));
       try {
         const [facets, topics, result] = await Promise.all([
-          api.facets(),
+          api.facets({ source: state.source }),
           topicLabels(),
-          state.status
-            ? api.questions({ ...filterQuery(state), page: state.page || '1', pageSize: PAGE_SIZE })
-            : questionsOpenFirst(filterQuery(state), Number(state.page) || 1, PAGE_SIZE),
+          api.questions({ ...listQuery(state), page: state.page || '1', pageSize: PAGE_SIZE }),
         ]);
         if (mine !== ticket) return;
         replaceKeepingFocus(controls, filterForm(state, facets, topics));
@@ -144,7 +155,7 @@ export function create(main: HTMLElement): View {
             'div',
             { class: 'result-bar' },
             el('h2', { class: 'result-count' }, count(result.total, 'fråga', 'frågor')),
-            el('a', { class: 'button', attrs: { href: apiUrl('/questions.csv', filterQuery(state)), download: 'fragor.csv' } }, 'Exportera till CSV'),
+            el('a', { class: 'button', attrs: { href: apiUrl('/questions.csv', listQuery(state)), download: 'fragor.csv' } }, 'Exportera till CSV'),
           ),
           statsTable(result),
           result.questions.length === 0

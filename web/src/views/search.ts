@@ -15,9 +15,10 @@ import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
 import { protocolName } from '../format/protocol-name.ts';
 import { count, questionStatusLabel } from '../format/labels.ts';
+import { sourceFilter } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
-const FILTERS = ['forvaltning', 'party', 'topic', 'status', 'from', 'to'] as const;
+const FILTERS = ['source', 'forvaltning', 'party', 'topic', 'status', 'from', 'to'] as const;
 const SEARCH_KEYS = ['q', ...FILTERS, 'sort', 'page'] as const;
 
 type SearchState = Record<(typeof SEARCH_KEYS)[number], string>;
@@ -58,6 +59,7 @@ function filterPanel(state: SearchState, facets: Facets, topics: Map<string, str
       on: { toggle: () => (filtersOpen = panel.open) },
     },
     el('summary', {}, hasFilters(state) ? 'Filter (aktiva)' : 'Filter'),
+    sourceFilter(state.source, set('source'), facets.source),
     labelledSelect('Förvaltning', 'forvaltning', facetOptions(facets.forvaltning, 'Alla förvaltningar', state.forvaltning, same), state.forvaltning, set('forvaltning')),
     labelledSelect('Part', 'party', facetOptions(facets.party, 'Alla parter', state.party, same), state.party, set('party')),
     labelledSelect('Ämne', 'topic', facetOptions(facets.topic, 'Alla ämnen', state.topic, (id) => topicLabel(topics, id)), state.topic, set('topic')),
