@@ -31,7 +31,24 @@ const COLUMNS = new Set(meeting.headers.columns);
 const CHAIR = new Set(meeting.functions.chair);
 const SECRETARY = new Set(meeting.functions.secretary);
 
-function headerOf(text: string): Mode | null {
+/** Longest label, in words, that is read as a header by the words it contains rather than as listed. */
+const MAX_LABEL_WORDS = 4;
+const LABEL_WORDS: [Mode, string[]][] = [
+  ['absent', meeting.headers.labelWords.absent],
+  ['union', meeting.headers.labelWords.union],
+  ['employer', meeting.headers.labelWords.employer],
+];
+
+/** A short label not listed as such, by the words it contains ("Närvarande för arbetstagarsidan"). */
+function labelByWords(label: string): Mode | null {
+  const words = label.split(/\s+/);
+  if (words.length > MAX_LABEL_WORDS) return null;
+  for (const [mode, beginnings] of LABEL_WORDS) if (words.some((w) => beginnings.some((b) => w.startsWith(b)))) return mode;
+  return null;
+}
+
+/** The header a line or label stands for; `label` is true for the text before a colon ("Fackliga: …"). */
+function headerOf(text: string, label = false): Mode | null {
   const key = text.toLowerCase().replace(/[:.]+$/, '').trim();
   const h = meeting.headers;
   if (h.present.includes(key)) return 'present';
@@ -39,15 +56,16 @@ function headerOf(text: string): Mode | null {
   if (h.union.includes(key)) return 'union';
   if (h.absent.includes(key)) return 'absent';
   if ([...h.time, ...h.place, ...h.other].includes(key)) return 'skip';
-  const label = /^([^:]{2,30}):/.exec(text)?.[1].toLowerCase();
-  if (label && [...h.time, ...h.place, ...h.other].includes(label)) return 'skip';
+  const before = /^([^:]{2,30}):/.exec(text)?.[1].toLowerCase();
+  if (before && [...h.time, ...h.place, ...h.other].includes(before)) return 'skip';
+  if (label || /:\s*$/.test(text)) return labelByWords(key);
   return null;
 }
 
 /** A label with its list on the same line: "Närvarande: Anna Berg, Olle Ek", "Förhinder: Ledarna". */
 function inlineHeader(text: string): { mode: Mode; rest: string } | null {
   const m = /^([^:]{2,30}):\s*(.+)$/u.exec(text);
-  const mode = m ? headerOf(m[1]) : null;
+  const mode = m ? headerOf(m[1], true) : null;
   if (!m || !mode || mode === 'skip') return null;
   return { mode, rest: m[2] };
 }

@@ -64,6 +64,15 @@ describe('attendance written inline', () => {
     expect(list.absentParties).toEqual(['Saco']);
   });
 
+  it('reads an unlisted label by its words: "Närvarande för arbetstagarsidan:", "Frånvarande fackliga:"', () => {
+    const list = parseAttendance(
+      lines(['Närvarande för arbetsgivarsidan:', 'Anna Berg, enhetschef', 'Närvarande för arbetstagarsidan:', 'Olle Ek, skyddsombud', 'Frånvarande fackliga: Ledarna']),
+      () => false,
+    );
+    expect(list.attendees.map((a) => [a.name, a.side])).toEqual([['Anna Berg', 'arbetsgivare'], ['Olle Ek', 'fack']]);
+    expect(list.absentParties).toEqual(['Ledarna']);
+  });
+
   it('keeps one person a line apart when the lines are short', () => {
     const list = parseAttendance(lines(['Arbetsgivare: Anna Berg, chef', 'Olle Ek, HR-chef']), () => false, FULL_LINE);
     expect(list.attendees.map((a) => [a.name, a.role])).toEqual([['Anna Berg', 'chef'], ['Olle Ek', 'HR-chef']]);
