@@ -6,9 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { sha256 } from '../../ingest/pipeline.ts';
-import { ingestFiles } from '../../ingest/run/ingest.ts';
-import { startParsePool, type ParsePool } from '../../ingest/run/parse-pool.ts';
+import type { ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 
@@ -50,7 +48,7 @@ function requireAdmin(adminToken: string | undefined) {
 async function storeUpload(dataDir: string, bytes: Uint8Array): Promise<string> {
   const folder = join(dataDir, 'uploads');
   await mkdir(folder, { recursive: true });
-  const hash = sha256(bytes);
+  const hash = createHash('sha256').update(bytes).digest('hex');
   const path = join(folder, `${hash}.pdf`);
   const partial = join(folder, `${hash}.${process.pid}.${Date.now()}.part`);
   await writeFile(partial, bytes);
@@ -107,6 +105,10 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
       }
       const bytes = new Uint8Array(req.body);
       const path = await storeUpload(options.dataDir, bytes);
+      // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
+      // polyfill): loaded on the first upload, not on every start.
+      const { ingestFiles } = await import('../../ingest/run/ingest.ts');
+      const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
       pool ??= startParsePool({ size: 1 });
       const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1, pool });
       const result = report.results[0];

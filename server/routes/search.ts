@@ -51,7 +51,7 @@ export async function searchRoutes(options: AppOptions): Promise<{ router: Route
   router.get('/search', (req, res) => {
     const p = parseQueryParams(searchParams, req);
     const { q, sort, page, pageSize, ...filters } = p;
-    const result = engine.search({ query: q, filters, sort, page, pageSize });
+    const result = service.search({ query: q, filters, sort, page, pageSize });
     res.json({
       query: q,
       total: result.total,

@@ -15,6 +15,7 @@ import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
 import { passesFilters } from './filters.ts';
+import { packDocs, unpackDocs, type PackedDocs } from './packed-docs.ts';
 import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
 import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
@@ -25,7 +26,7 @@ import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 // Two content fields only: every field multiplies the work of each term look-up. The section title's terms
 // are written into `text` twice, which weighs them as a boost would.
@@ -44,7 +45,7 @@ const MINISEARCH_OPTIONS = {
 
 interface SavedMeta {
   format: number;
-  docs: Array<SectionDoc | null>;
+  docs: PackedDocs;
   offsets: Array<[number, number] | null>;
   vocabulary: VocabularySnapshot;
   partyTerms: PartyTermsSnapshot;
@@ -152,7 +153,7 @@ export class MiniSearchEngine implements SearchEngine {
     const offsets = await this.texts.save(join(dir, 'texts.bin.tmp'), this.docs.length);
     const meta: SavedMeta = {
       format: INDEX_FORMAT,
-      docs: this.docs,
+      docs: packDocs(this.docs),
       offsets,
       vocabulary: this.vocabulary.snapshot(),
       partyTerms: this.partyTerms.snapshot(),
@@ -174,7 +175,7 @@ export class MiniSearchEngine implements SearchEngine {
     }
     this.mini = MiniSearch.loadJSON<IndexDocument>(index, MINISEARCH_OPTIONS);
     await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
-    this.docs = meta.docs;
+    this.docs = unpackDocs(meta.docs);
     this.vocabulary = new Vocabulary(meta.vocabulary);
     this.facetTable = new FacetTable();
     this.docs.forEach((doc, slot) => this.facetTable.set(slot, doc));

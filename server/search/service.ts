@@ -1,10 +1,12 @@
 // Keeps the search index in step with the archive store: loads the saved index at start-up (rebuilding only
 // when it is missing, outdated or the store changed since it was saved), then polls the store's revision and
-// indexes protocols added or re-ingested since, without a restart.
+// indexes protocols added or re-ingested since, without a restart. Searches go through it so that answers to
+// repeated searches can be remembered until the index next changes (response-cache.ts).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArchiveStore, ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
-import type { SearchEngine } from './engine.ts';
+import type { SearchEngine, SearchRequest, SearchResponse } from './engine.ts';
+import { ResponseCache } from './response-cache.ts';
 
 export interface SearchServiceOptions {
   store: ArchiveStore;
@@ -29,6 +31,7 @@ export class SearchService {
   private state: IndexState;
   private timer: NodeJS.Timeout | null = null;
   private work: Promise<void> = Promise.resolve();
+  private readonly answers = new ResponseCache();
 
   constructor(options: SearchServiceOptions) {
     this.store = options.store;
@@ -52,6 +55,15 @@ export class SearchService {
     await this.refresh();
   }
 
+  /** The engine's answer, or the remembered one when the same search was asked since the index last changed. */
+  search(request: SearchRequest): SearchResponse {
+    const remembered = this.answers.get(request);
+    if (remembered) return remembered;
+    const answer = this.engine.search(request);
+    this.answers.set(request, answer);
+    return answer;
+  }
+
   /** Indexes what changed in the store since the last look; runs one at a time. */
   refresh(): Promise<void> {
     this.work = this.work.then(() => this.sync());
@@ -68,6 +80,7 @@ export class SearchService {
     const revision = await this.store.revision();
     const protocols = await this.store.listProtocols();
     await this.engine.index(this.store.sections());
+    this.answers.clear();
     this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(protocols.map((p) => [p.id, p.ingestedAt])) };
     await this.save();
   }
@@ -79,6 +92,7 @@ export class SearchService {
     const current = new Map(protocols.map((p) => [p.id, p.ingestedAt]));
     const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== p.ingestedAt).map((p) => p.id));
     for (const id of Object.keys(this.state.protocols)) if (!current.has(id)) this.engine.remove(id);
+    this.answers.clear();
     if (changed.size > 0) {
       const byProtocol = new Map<ProtocolId, SectionRecord[]>();
       for await (const record of this.store.sections()) {
@@ -87,6 +101,8 @@ export class SearchService {
         byProtocol.get(record.protocolId)!.push(record);
       }
       for (const id of changed) this.engine.add(id, byProtocol.get(id) ?? []);
+      // Answers given while the new sections were being read may lack them.
+      this.answers.clear();
     }
     this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(current) };
     await this.save();

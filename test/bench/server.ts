@@ -1,7 +1,10 @@
 // Benchmark: the server at archive scale — cold start time and RSS of `npm start`'s server on an archive of
 // N protocols (default 10,000), and /api/search under 32 concurrent connections on loopback (autocannon).
 //
-//   npm run bench:server -- [--protocols 10000] [--parse 48] [--seconds 10] [--connections 32] [--out FILE]
+//   npm run bench:server -- [--protocols 10000] [--parse 48] [--seconds 10] [--connections 32] [--out FILE] [--keep DIR]
+//
+// --keep DIR builds the archive in DIR and leaves it there (for profiling the server on it); a DIR that already
+// holds an archive.sqlite is reused as it is, skipping the parse.
 //
 // Parsing 10,000 PDFs would take longer than this benchmark should, so it parses `--parse` generated protocols
 // through the real pipeline and replicates them under further förvaltning names up to `--protocols` (a real SQLite
@@ -9,7 +12,7 @@
 // search index and aggregates; the second start, which is timed, loads them.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { generateAndParse } from '../analytics/generated-archive.ts';
 import { storeWith } from '../analytics/archive-store.ts';
 import { replicateArchive } from './replicate.ts';
+import { openStore } from '../../ingest/store/sqlite.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -118,15 +122,10 @@ async function load(base: string, connections: number, seconds: number): Promise
   };
 }
 
-export async function benchServer(options: { protocols: number; parse: number; seconds: number; connections: number }): Promise<ServerBench> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-'));
+export async function benchServer(options: { protocols: number; parse: number; seconds: number; connections: number; keep?: string }): Promise<ServerBench> {
+  const dataDir = options.keep ? resolve(options.keep) : mkdtempSync(join(tmpdir(), 'bench-server-'));
   try {
-    process.stderr.write(`parsing ${options.parse} generated protocols and replicating to ${options.protocols}…\n`);
-    const archive = await generateAndParse({ seed: 7, forvaltningar: 6, from: '2024-01', to: '2025-12', protocols: options.parse });
-    const protocols = replicateArchive(archive.parsed.map((p) => p.protocol), options.protocols);
-    const store = await storeWith(protocols, join(dataDir, 'archive.sqlite'));
-    await store.close();
-    const sections = protocols.reduce((n, p) => n + p.sections.length, 0);
+    const { protocols, sections } = await archiveIn(dataDir, options);
 
     process.stderr.write('first start (builds and saves the index)…\n');
     const first = await startServer(dataDir);
@@ -145,7 +144,7 @@ export async function benchServer(options: { protocols: number; parse: number; s
     const rssAfterLoadMb = rssMb(cold.child.pid!);
     await stop(cold.child);
     return {
-      protocols: protocols.length,
+      protocols,
       sections,
       firstStartSeconds: +first.seconds.toFixed(2),
       coldStartSeconds: +cold.seconds.toFixed(2),
@@ -155,8 +154,27 @@ export async function benchServer(options: { protocols: number; parse: number; s
       http,
     };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Writes the replicated archive into dataDir, unless a kept one is already there; its protocol and section counts. */
+async function archiveIn(dataDir: string, options: { protocols: number; parse: number; keep?: string }): Promise<{ protocols: number; sections: number }> {
+  const dbPath = join(dataDir, 'archive.sqlite');
+  if (options.keep && existsSync(dbPath)) {
+    process.stderr.write(`reusing the archive in ${dataDir}\n`);
+    const store = openStore(dbPath);
+    const counts = await store.counts();
+    await store.close();
+    return { protocols: counts.protocols, sections: counts.sections };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  process.stderr.write(`parsing ${options.parse} generated protocols and replicating to ${options.protocols}…\n`);
+  const archive = await generateAndParse({ seed: 7, forvaltningar: 6, from: '2024-01', to: '2025-12', protocols: options.parse });
+  const protocols = replicateArchive(archive.parsed.map((p) => p.protocol), options.protocols);
+  const store = await storeWith(protocols, dbPath);
+  await store.close();
+  return { protocols: protocols.length, sections: protocols.reduce((n, p) => n + p.sections.length, 0) };
 }
 
 export function printServerBench(b: ServerBench): void {
@@ -175,6 +193,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
       out: { type: 'string' },
+      keep: { type: 'string' },
     },
   });
   const result = await benchServer({
@@ -182,6 +201,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     parse: Number(values.parse),
     seconds: Number(values.seconds),
     connections: Number(values.connections),
+    keep: values.keep,
   });
   printServerBench(result);
   if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2));

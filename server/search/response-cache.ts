@@ -1,0 +1,43 @@
+// Remembers the engine's answers to recent searches, so a query asked again (the same words, filters, sort and
+// page — users page back, share links and re-run saved searches) is answered without searching. It knows nothing
+// of the index: the search service empties it whenever the index changes, so no answer outlives its index.
+import type { SearchRequest, SearchResponse } from './engine.ts';
+
+/** Answers kept at most; a search answer is about 10 kB, so this stays a few MB. */
+const DEFAULT_CAPACITY = 500;
+
+export class ResponseCache {
+  // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
+  private readonly answers = new Map<string, SearchResponse>();
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  get(request: SearchRequest): SearchResponse | undefined {
+    const key = keyOf(request);
+    const answer = this.answers.get(key);
+    if (answer) {
+      this.answers.delete(key);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  set(request: SearchRequest, answer: SearchResponse): void {
+    const key = keyOf(request);
+    this.answers.delete(key);
+    this.answers.set(key, answer);
+    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
+  }
+
+  clear(): void {
+    this.answers.clear();
+  }
+}
+
+/** The request with its filters in a fixed order and unset ones left out, so equal requests share a key. */
+function keyOf(request: SearchRequest): string {
+  const filters = Object.entries(request.filters ?? {})
+    .filter(([, value]) => value !== undefined && value !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([request.query, filters, request.sort ?? 'relevance', request.page ?? 1, request.pageSize ?? 10]);
+}

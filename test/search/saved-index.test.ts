@@ -1,0 +1,71 @@
+// The search service across restarts and ingests: a restarted service answers from the index it saved, exactly as
+// the service that built it, and a search asked again after an ingest sees the new protocol (no stale answer).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../ingest/store/sqlite.ts';
+import type { ArchiveStore } from '../../ingest/store/types.ts';
+import { MiniSearchEngine } from '../../server/search/minisearch-engine.ts';
+import { SearchService } from '../../server/search/service.ts';
+import type { SearchRequest } from '../../server/search/engine.ts';
+import { handMadeProtocols, sectionRecord } from './hand-made-records.ts';
+
+const REQUESTS: SearchRequest[] = [
+  { query: 'sjukfrånvaro' },
+  { query: 'arbetsmiljö', filters: { party: 'Vision' } },
+  { query: 'skyddsrond', sort: 'date' },
+  { query: '', filters: { forvaltning: 'Skärholmen' } },
+  { query: 'friskvårdsbidrag' },
+];
+
+let dir = '';
+let store: ArchiveStore;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'saved-index-'));
+  store = openStore(join(dir, 'archive.sqlite'));
+  for (const { sha256, protocol } of handMadeProtocols()) {
+    await store.saveProtocol({ path: join(dir, 'missing.pdf'), sha256, size: 1000, pages: 6 }, protocol, 'test');
+  }
+});
+
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function started(): Promise<SearchService> {
+  const service = new SearchService({ store, engine: new MiniSearchEngine(), indexDir: join(dir, 'index') });
+  await service.start();
+  return service;
+}
+
+describe('saved search index', () => {
+  it('answers after a restart exactly as before it', async () => {
+    const built = await started();
+    const before = REQUESTS.map((r) => built.engine.search(r));
+    expect(before[0].total).toBeGreaterThan(0);
+    await built.close();
+    const loaded = await started();
+    expect(REQUESTS.map((r) => loaded.engine.search(r))).toEqual(before);
+    expect(loaded.engine.facets()).toEqual(built.engine.facets());
+    expect(loaded.engine.suggest('arbets')).toEqual(built.engine.suggest('arbets'));
+    await loaded.close();
+  });
+
+  it('answers a repeated search with the protocol ingested since it was first asked', async () => {
+    const service = await started();
+    expect(service.search({ query: 'friskvårdsbidrag' }).total).toBe(0);
+    const [{ protocol }] = handMadeProtocols([
+      sectionRecord({
+        protocolId: 'dddd000000000001', forvaltning: 'Skärholmen', date: '2026-02-10', number: '3', title: 'Friskvård',
+        utterances: [['Vision', 'Vision frågar om friskvårdsbidraget höjs i år.']],
+      }),
+    ]);
+    await store.saveProtocol({ path: join(dir, 'missing.pdf'), sha256: 'dddd000000000001'.padEnd(64, '1'), size: 1, pages: 1 }, protocol, 'test');
+    await service.refresh();
+    expect(service.search({ query: 'friskvårdsbidrag' }).hits.map((h) => h.protocolId)).toEqual(['dddd000000000001']);
+    await service.close();
+  });
+});
