@@ -1,4 +1,4 @@
-// Swedish dates in protocol text: "den 12 mars 2024", "14 januari kl. 13.00", "2024-01-13", and the clues that let
+// Swedish dates in protocol text: "den 12 mars 2024", "14 januari kl. 13.00", "2024-01-13", "18/3 2025", and the clues that let
 // a meeting month be inferred when no date is stated ("Justeras senast den 8 december", "Nästa förvaltningsgrupp
 // är den 15 januari 2026", signature dates).
 
@@ -35,9 +35,16 @@ export function findDayMonth(text: string): DayMonth | null {
   return { day: Number(m[1]), month: monthNumber(m[2]), year: m[3] ? Number(m[3]) : null };
 }
 
+/** Day and month written in figures with a four-digit year: "18/3 2025", "18/3-2025", "18.3.2025". */
+const NUMERIC = /(?<![\d.\/])(\d{1,2})(?:\/(\d{1,2})(?:\s*-\s*|\s+)|\.(\d{1,2})\.)(20\d\d)(?!\d)/;
+
 export function findIsoDate(text: string): DayMonth | null {
   const m = ISO.exec(text);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const n = NUMERIC.exec(text);
+  const [day, month] = n ? [Number(n[1]), Number(n[2] ?? n[3])] : [0, 0];
+  if (!n || day < 1 || day > 31 || month < 1 || month > 12) return null;
+  return { year: Number(n[4]), month, day };
 }
 
 const DEADLINE = new RegExp(`juster(?:as|ing|at)[^.]{0,40}?den\\s+${DAY_MONTH.source}`, 'iu');

@@ -35,6 +35,17 @@ describe('meeting facts', () => {
     const m = readMeeting({ title: null, furniture: [], preamble: lines(['Tidpunkt:', '14 januari kl. 13.00']), text: 'Under 2026 ska det ske. Justering sker den 17 januari 2025.' });
     expect(m).toMatchObject({ date: '2025-01-14', dateStated: true });
   });
+  it('reads a date written in figures ("18/3 2025", "18/3-2025", "18.3.2025"), not a sub-item number', () => {
+    const dated = (text: string): string | null => readMeeting({ title: null, furniture: [], preamble: lines([text]), text: '' }).date;
+    expect(dated('Datum: 18/3 2025')).toBe('2025-03-18');
+    expect(dated('Datum: 18/3-2025')).toBe('2025-03-18');
+    expect(dated('Tid: 18.3.2025 kl. 13.00')).toBe('2025-03-18');
+    expect(dated('Punkt 4.2 2025 års budget')).toBeNull();
+  });
+  it('takes "ordf." and "sekr." in an attendee\'s role as chair and secretary', () => {
+    const list = parseAttendance(lines(['Närvarande: Anna Berg (enhetschef, ordf.), Olle Ek (HR, sekr.)']), () => false);
+    expect([list.chair, list.secretary]).toEqual(['Anna Berg', 'Olle Ek']);
+  });
   it('reads short month names and ISO dates in a title', () => {
     expect(readMeeting({ title: null, furniture: [], preamble: lines(['Tid: tisdag 12 jan. 2024 kl 13']), text: '' }).date).toBe('2024-01-12');
     expect(readMeeting({ title: 'Protokoll FVG 2024-03-12', furniture: [], preamble: [], text: '' }).date).toBe('2024-03-12');
