@@ -29,6 +29,7 @@ export class SearchService {
   private readonly store: ArchiveStore;
   private readonly indexDir: string;
   private state: IndexState;
+  private readonly pollMs: number;
   private timer: NodeJS.Timeout | null = null;
   private work: Promise<void> = Promise.resolve();
   private readonly answers = new ResponseCache();
@@ -38,10 +39,7 @@ export class SearchService {
     this.engine = options.engine;
     this.indexDir = options.indexDir;
     this.state = { engine: options.engine.name, revision: -1, protocols: {} };
-    if (options.pollMs) {
-      this.timer = setInterval(() => void this.refresh().catch(() => undefined), options.pollMs);
-      this.timer.unref();
-    }
+    this.pollMs = options.pollMs ?? 0;
   }
 
   /** Loads the saved index, or builds it; then brings it up to date with the store. */
@@ -53,6 +51,12 @@ export class SearchService {
       await this.rebuild();
     }
     await this.refresh();
+    // Polling starts only now: a look at the store while the index was still loading (a 10,000-protocol index
+    // takes seconds) took every protocol for new and added them to a half-loaded engine.
+    if (this.pollMs && !this.timer) {
+      this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.pollMs);
+      this.timer.unref();
+    }
   }
 
   /** The engine's answer, or the remembered one when the same search was asked since the index last changed. */

@@ -35,8 +35,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function started(): Promise<SearchService> {
-  const service = new SearchService({ store, engine: new MiniSearchEngine(), indexDir: join(dir, 'index') });
+/** The real engine, as slow to load as a 10,000-protocol index is (seconds there; here longer than the poll interval). */
+class SlowLoadingEngine extends MiniSearchEngine {
+  override async load(indexDir: string): Promise<boolean> {
+    const loading = super.load(indexDir);
+    await new Promise((ok) => setTimeout(ok, 30));
+    return loading;
+  }
+}
+
+async function started(pollMs = 0, engine = new MiniSearchEngine()): Promise<SearchService> {
+  const service = new SearchService({ store, engine, indexDir: join(dir, 'index'), pollMs });
   await service.start();
   return service;
 }
@@ -51,6 +60,16 @@ describe('saved search index', () => {
     expect(REQUESTS.map((r) => loaded.engine.search(r))).toEqual(before);
     expect(loaded.engine.facets()).toEqual(built.engine.facets());
     expect(loaded.engine.suggest('arbets')).toEqual(built.engine.suggest('arbets'));
+    await loaded.close();
+  });
+
+  it('loads intact while polling the store faster than the index loads', async () => {
+    const built = await started();
+    const before = REQUESTS.map((r) => built.engine.search(r));
+    await built.close();
+    const loaded = await started(5, new SlowLoadingEngine());
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(REQUESTS.map((r) => loaded.engine.search(r))).toEqual(before);
     await loaded.close();
   });
 
