@@ -44,7 +44,11 @@ export class FacetTable {
     }
   }
 
-  count(slots: Iterable<number>): Facets {
+  /**
+   * Facet counts over the slots; the source facet over `sourceSlots` when given: the matches under every filter
+   * but the source, so both sources show their counts whichever is chosen.
+   */
+  count(slots: Iterable<number>, sourceSlots: Iterable<number> = slots): Facets {
     const counts = new Map<string, Int32Array>();
     for (const facet of [...SINGLE, ...MULTI]) counts.set(facet, new Int32Array((this.values.get(facet)?.length ?? 0) + 1));
     const [forvaltning, body, year, source] = SINGLE.map((f) => counts.get(f)!);
@@ -52,11 +56,13 @@ export class FacetTable {
     const masks = MULTI.map((f) => this.multi[f]);
     const tallies = [party, topic, status];
     const single = this.single;
+    // Counted in the same walk when they are the same slots (`slots` may be a one-pass iterator).
+    const sourceApart = sourceSlots !== slots;
     for (const slot of slots) {
       forvaltning[single.forvaltning[slot]]++;
       body[single.body[slot]]++;
       year[single.year[slot]]++;
-      source[single.source[slot]]++;
+      if (!sourceApart) source[single.source[slot]]++;
       for (let f = 0; f < 3; f++) {
         let mask = masks[f][slot];
         while (mask !== 0) {
@@ -66,6 +72,7 @@ export class FacetTable {
         }
       }
     }
+    if (sourceApart) for (const slot of sourceSlots) source[single.source[slot]]++;
     MULTI.forEach((facet, f) => {
       if (this.overflow[facet].size === 0) return;
       for (const slot of slots) for (const code of this.overflow[facet].get(slot) ?? []) tallies[f][code]++;

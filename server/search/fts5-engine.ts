@@ -90,7 +90,10 @@ export class Fts5Engine implements SearchEngine {
 
   facets(filters: SearchFilters = {}): Facets {
     const { where, params } = filterSql(filters);
-    return this.facetsOf(`WITH m AS (SELECT d.* FROM docs d WHERE 1 ${where})`, params);
+    const facets = this.facetsOf(`WITH m AS (SELECT d.* FROM docs d WHERE 1 ${where})`, params);
+    if (!filters.source) return facets;
+    const others = filterSql({ ...filters, source: undefined });
+    return { ...facets, source: this.facetsOf(`WITH m AS (SELECT d.* FROM docs d WHERE 1 ${others.where})`, others.params).source };
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -140,7 +143,8 @@ export class Fts5Engine implements SearchEngine {
     const { where, params } = filterSql(request.filters ?? {});
     const from = `FROM fts JOIN docs d ON d.slot = fts.rowid WHERE fts MATCH ? ${where}`;
     const total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...params) as number;
-    if (total === 0) return { total, hits: [], facets: emptyFacets() };
+    const sources = () => this.sourceFacet(match, request.filters ?? {});
+    if (total === 0) return { total, hits: [], facets: { ...emptyFacets(), source: request.filters?.source ? sources() : [] } };
     const order = request.sort === 'date' ? 'd.date DESC, rank' : 'rank, d.date DESC';
     const rows = this.db
       .prepare(
@@ -168,7 +172,13 @@ export class Fts5Engine implements SearchEngine {
       };
     });
     const facets = this.facetsOf(`WITH m AS (SELECT d.* ${from})`, [match, ...params]);
-    return { total, hits, facets };
+    return { total, hits, facets: request.filters?.source ? { ...facets, source: sources() } : facets };
+  }
+
+  /** Both sources counted under every filter but the source, as the minisearch engine counts them. */
+  private sourceFacet(match: string, filters: SearchFilters): FacetCount[] {
+    const { where, params } = filterSql({ ...filters, source: undefined });
+    return this.facetsOf(`WITH m AS (SELECT d.* FROM fts JOIN docs d ON d.slot = fts.rowid WHERE fts MATCH ? ${where})`, [match, ...params]).source;
   }
 
   private facetsOf(withClause: string, params: unknown[]): Facets {

@@ -14,7 +14,7 @@ import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
-import { passesFilters } from './filters.ts';
+import { passesFilters, sourceOf } from './filters.ts';
 import { packDocs, unpackDocs, type PackedDocs } from './packed-docs.ts';
 import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
 import { phraseMatcher } from './phrase.ts';
@@ -100,7 +100,9 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   search(request: SearchRequest): SearchResponse {
-    const filters = request.filters ?? {};
+    // Matches are found under every filter but the source, which is applied last: the source facet counts
+    // both sources, so the choice not taken still shows what it holds.
+    const { source, ...filters } = request.filters ?? {};
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 10;
     const plan = planQuery(request.query, this.vocabulary);
@@ -111,13 +113,14 @@ export class MiniSearchEngine implements SearchEngine {
       found = request.query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
     } else {
       found = this.find(plan, 'AND', filters);
-      if (found.slots.length === 0 && plan.groups.length > 1) {
+      if (this.ofSource(found.slots, source).length === 0 && plan.groups.length > 1) {
         found = this.find(plan, 'OR', filters);
-        relaxed = found.slots.length > 0;
+        relaxed = this.ofSource(found.slots, source).length > 0;
       }
     }
 
-    const { slots, scores } = found;
+    const { scores } = found;
+    const slots = this.ofSource(found.slots, source);
     const docs = this.docs;
     // Plain comparisons: ISO dates sort as strings, and localeCompare was a visible cost per match.
     const byDate = (a: number, b: number) => {
@@ -134,14 +137,17 @@ export class MiniSearchEngine implements SearchEngine {
       pageSize,
       relaxed,
       hits: shown.map((slot) => this.hit(slot, scores[slot] ?? 0, plan)),
-      facets: this.facetTable.count(slots),
+      facets: this.facetTable.count(slots, found.slots),
       corrections: plan.corrections,
       suggestions: slots.length === 0 ? plan.corrections.map((c) => c.to) : [],
     };
   }
 
   facets(filters: SearchFilters = {}): Facets {
-    return this.facetTable.count(isFiltering(filters) ? this.browse(filters).slots : this.liveSlots());
+    if (!isFiltering(filters)) return this.facetTable.count(this.liveSlots());
+    const { source, ...others } = filters;
+    const all = this.browse(others).slots;
+    return this.facetTable.count(this.ofSource(all, source), all);
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -207,6 +213,13 @@ export class MiniSearchEngine implements SearchEngine {
 
   private *liveSlots(): Iterable<number> {
     for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot]) yield slot;
+  }
+
+  /** The slots of sections from the source (real or generated protocols); all of them for no source. */
+  private ofSource(slots: number[], source: SearchFilters['source']): number[] {
+    if (!source) return slots;
+    const docs = this.docs;
+    return slots.filter((slot) => sourceOf(docs[slot]!) === source);
   }
 
   /** Every section passing the filters, for an empty query. */

@@ -70,23 +70,30 @@ describe('the web UI', () => {
     await page.waitForSelector('.hit');
     expect(new URL(page.url()).searchParams.get('q')).toBe('sjukfrånvaro');
     const before = resultCount(await page.locator('.result-count').textContent());
-    const realOption = (await page.locator('#f-source option[value="real"]').textContent()) ?? '';
-    expect(realOption).toMatch(/^Verkliga protokoll \(\d+\)$/);
-    const realCount = Number(/\((\d+)\)$/.exec(realOption)?.[1]);
+    const source = page.getByRole('group', { name: 'Källa' });
+    expect(await source.getByRole('radio', { name: /^Alla protokoll/ }).isChecked()).toBe(true);
+    const real = source.getByRole('radio', { name: /^Verkliga protokoll \(\d+\)$/ });
+    const realText = (await source.locator('label[for="f-source-real"]').textContent()) ?? '';
+    const realCount = Number(/\((\d+)\)$/.exec(realText)?.[1]);
     expect(realCount).toBeGreaterThan(0);
     expect(realCount).toBeLessThan(before);
 
-    await page.getByLabel('Källa').selectOption({ label: realOption });
+    await real.check();
     await page.waitForURL((url) => url.searchParams.get('source') === 'real' && url.searchParams.get('q') === 'sjukfrånvaro');
     await page.waitForFunction((n) => {
       const text = document.querySelector('.result-count')?.textContent ?? '';
       return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0]) === n;
     }, realCount);
+    expect(await page.locator('#f-source-real').isChecked()).toBe(true);
+    // The other choice keeps its count: what choosing it would show.
+    const generatedText = (await page.locator('label[for="f-source-synthetic"]').textContent()) ?? '';
+    expect(Number(/\((\d+)\)$/.exec(generatedText)?.[1])).toBe(before - realCount);
     expect(await page.locator('.hit .synthetic').count()).toBe(0);
     const marks = await (await firstMarkedHit(page)).locator('.snippet mark').allTextContents();
     expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
     await page.close();
     await photograph('sok', '/sok?q=sjukfr%C3%A5nvaro', '.hit');
+    await photograph('sok-verkliga', '/sok?q=sjukfr%C3%A5nvaro&source=real', '.hit');
   });
 
   it('offers archive words while typing, and one can be picked with the keyboard', async () => {

@@ -1,5 +1,6 @@
 // Real and generated (synthetic) protocols kept apart: both engines filter on the source and count it as a
-// facet, over a query's hits and over the whole archive, and agree with each other.
+// facet, over a query's hits and over the whole archive, and agree with each other. The source facet counts
+// both sources under the other filters, so the source not chosen still shows what it holds.
 import { describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../../server/search/engine.ts';
 import { Fts5Engine } from '../../server/search/fts5-engine.ts';
@@ -41,7 +42,17 @@ describe.each([
       { value: 'synthetic', count: 2 },
     ]);
     const onlyReal = engine.facets({ source: 'real' });
-    expect(onlyReal.source).toEqual([{ value: 'real', count: 3 }]);
     expect(onlyReal.forvaltning).toEqual([{ value: 'Hägersten-Älvsjö', count: 3 }]);
+    expect(onlyReal.source).toEqual(engine.facets().source);
+  });
+
+  it('still counts the source not chosen, under the other filters', async () => {
+    const engine = await make();
+    const generated = engine.search({ query: 'arbetsgivaren', filters: { source: 'synthetic' } });
+    expect(generated.facets.forvaltning).toEqual([{ value: 'Skärholmen', count: generated.total }]);
+    expect(generated.facets.source).toEqual(engine.search({ query: 'arbetsgivaren' }).facets.source);
+    const inSkarholmen = engine.search({ query: 'arbetsgivaren', filters: { source: 'real', forvaltning: 'Skärholmen' } });
+    expect(inSkarholmen.total).toBe(0);
+    expect(inSkarholmen.facets.source).toEqual([{ value: 'synthetic', count: generated.total }]);
   });
 });

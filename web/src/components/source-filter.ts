@@ -1,13 +1,40 @@
 // The "Källa" filter shared by Sök, Frågor and Arkiv: all protocols, real ones only, or the generated ones that
-// fill out the demo archive. Both choices are always offered, with counts where the page has them:
-// "Verkliga protokoll (0)" says as much as a count does.
+// fill out the demo archive. With counts (Sök) it is a group of radio buttons, so every choice and its count is
+// in view and the long "Genererade (syntetiska) (123)" wraps instead of being cut off in the narrow filter
+// panel; without counts (the filter bars of Frågor and Arkiv) it is a select like its neighbours.
+import { el } from '../dom.ts';
 import type { FacetValue } from '../api/types.ts';
 import { sourceLabel, SOURCES } from '../format/labels.ts';
 import { labelledSelect } from './fields.ts';
 
-export function sourceFilter(selected: string, onChange: (value: string) => void, counts?: FacetValue[]): HTMLElement {
-  const counted = new Map(counts?.map(({ value, count }) => [value, count]));
-  const text = (source: string) => (counts ? `${sourceLabel(source)} (${counted.get(source) ?? 0})` : sourceLabel(source));
-  const options: Array<[string, string]> = [['', 'Alla protokoll'], ...SOURCES.map((source): [string, string] => [source, text(source)])];
+const ANY = 'Alla protokoll';
+
+export function sourceSelect(selected: string, onChange: (value: string) => void): HTMLElement {
+  const options: Array<[string, string]> = [['', ANY], ...SOURCES.map((source): [string, string] => [source, sourceLabel(source)])];
   return labelledSelect('Källa', 'source', options, selected, onChange);
+}
+
+/** Both sources always, with their counts: "Verkliga protokoll (0)" says as much as a count does. */
+export function sourceChoices(selected: string, counts: FacetValue[], onChange: (value: string) => void): HTMLElement {
+  const counted = new Map(counts.map(({ value, count }) => [value, count]));
+  const total = counts.reduce((sum, { count }) => sum + count, 0);
+  const choice = (value: string, text: string) => {
+    const id = `f-source-${value || 'all'}`;
+    return el(
+      'div',
+      { class: 'choice' },
+      el('input', {
+        attrs: { type: 'radio', name: 'source', id, value, checked: value === selected },
+        on: { change: () => onChange(value) },
+      }),
+      el('label', { attrs: { for: id } }, text),
+    );
+  };
+  return el(
+    'fieldset',
+    { class: 'field choices' },
+    el('legend', {}, 'Källa'),
+    choice('', `${ANY} (${total})`),
+    ...SOURCES.map((source) => choice(source, `${sourceLabel(source)} (${counted.get(source) ?? 0})`)),
+  );
 }

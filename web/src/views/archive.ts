@@ -11,7 +11,7 @@ import { syntheticTag } from '../components/badges.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { count, failureKindLabel } from '../format/labels.ts';
-import { sourceFilter } from '../components/source-filter.ts';
+import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
 const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order'] as const;
@@ -170,7 +170,7 @@ export function create(main: HTMLElement): View {
         el(
           'form',
           { class: 'controls', attrs: { 'aria-label': 'Filter för protokollistan' }, on: { submit: (e) => e.preventDefault() } },
-          sourceFilter(state.source, set('source')),
+          sourceSelect(state.source, set('source')),
           labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, `${f.value} (${f.count})`])], state.forvaltning, set('forvaltning')),
           labelledInput('Från och med', 'from', 'date', state.from, set('from')),
           labelledInput('Till och med', 'to', 'date', state.to, set('to')),

@@ -14,7 +14,7 @@ import { pager } from '../components/pager.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
 import { count } from '../format/labels.ts';
-import { sourceFilter } from '../components/source-filter.ts';
+import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
 const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
@@ -116,8 +116,8 @@ function filterForm(state: QuestionState, facets: Facets, topics: Map<string, st
   ];
   return el(
     'form',
-    { class: 'controls', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
-    sourceFilter(state.source, set('source')),
+    { class: 'controls four-across', attrs: { 'aria-label': 'Filter för frågorna' }, on: { submit: (e) => e.preventDefault() } },
+    sourceSelect(state.source, set('source')),
     labelledSelect('Status', 'status', [['', 'Alla'], ['open', 'Öppna'], ['answered', 'Besvarade'], ['answered_later', 'Besvarade vid ett senare möte'], ['deferred', 'Arbetsgivaren återkommer'], ['unanswered', 'Obesvarade vid mötet']], state.status, set('status')),
     labelledSelect('Part', 'party', options(facets.party, 'Alla parter', state.party), state.party, set('party')),
     labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar', state.forvaltning), state.forvaltning, set('forvaltning')),

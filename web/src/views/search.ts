@@ -15,7 +15,7 @@ import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
 import { protocolName } from '../format/protocol-name.ts';
 import { count, questionStatusLabel } from '../format/labels.ts';
-import { sourceFilter } from '../components/source-filter.ts';
+import { sourceChoices } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
 const FILTERS = ['source', 'forvaltning', 'party', 'topic', 'status', 'from', 'to'] as const;
@@ -59,7 +59,7 @@ function filterPanel(state: SearchState, facets: Facets, topics: Map<string, str
       on: { toggle: () => (filtersOpen = panel.open) },
     },
     el('summary', {}, hasFilters(state) ? 'Filter (aktiva)' : 'Filter'),
-    sourceFilter(state.source, set('source'), facets.source),
+    sourceChoices(state.source, facets.source, set('source')),
     labelledSelect('Förvaltning', 'forvaltning', facetOptions(facets.forvaltning, 'Alla förvaltningar', state.forvaltning, same), state.forvaltning, set('forvaltning')),
     labelledSelect('Part', 'party', facetOptions(facets.party, 'Alla parter', state.party, same), state.party, set('party')),
     labelledSelect('Ämne', 'topic', facetOptions(facets.topic, 'Alla ämnen', state.topic, (id) => topicLabel(topics, id)), state.topic, set('topic')),
