@@ -2,6 +2,7 @@
 // a named person speaking ("Magnus Borgsten svarar" — named managers speak for the employer unless the protocol
 // ties the name to a union), or a party right after a speech verb ("… undrar SSR hur …").
 import cues from '../data/cues.json' with { type: 'json' };
+import partyData from '../data/parties.json' with { type: 'json' };
 import type { Party } from '../model.ts';
 import { canonicalParty, leadingParty, partiesIn, startsWithUnionCollective } from './parties.ts';
 import { partyOfPerson, type Directory } from './people.ts';
@@ -19,6 +20,15 @@ const PARENTHESISED = new RegExp(`^(\\p{Lu}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,
 /** "Fråga (Kommunal): …", "Svar (Per Håkansson): …": a label naming who asks or answers. */
 const LABELLED_WHO = /^(fråga|frågor|svar|kommentar|synpunkt)\s*\(([^)]{2,40})\)\s*:/iu;
 const PERSON = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
+/** A one-word subject before a speech verb ("Förvaltningschefen informerar", "Rektor svarar"). */
+const ONE_WORD_SUBJECT = new RegExp(`^(\\p{Lu}[\\p{L}-]*)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
+const EMPLOYER_ROLES: readonly string[] = partyData.employerRoles;
+
+function isEmployerRole(word: string): boolean {
+  const lower = word.toLowerCase();
+  return EMPLOYER_ROLES.some((role) => lower.endsWith(role));
+}
+
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
 const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
@@ -45,6 +55,8 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   if (parenthesised && ownParty) return { party: ownParty, person: parenthesised[1] };
   const named = NAMED.exec(text);
   if (named) return { party: partyOfPerson(directory, named[1]) ?? 'Arbetsgivaren', person: named[1] };
+  const subject = ONE_WORD_SUBJECT.exec(text)?.[1];
+  if (subject && isEmployerRole(subject)) return { party: 'Arbetsgivaren', person: null };
   const first = FIRST_NAME.exec(text);
   const known = first ? partyOfPerson(directory, first[1]) : null;
   if (first && known) return { party: known, person: first[1] };

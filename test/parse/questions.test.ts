@@ -149,6 +149,11 @@ describe('who speaks a response', () => {
     expect(questions('Övriga frågor', paragraphs)[0]).toMatchObject({ party: 'Sveriges Lärare', status: 'deferred' });
   });
 
+  it('gives a sentence led by an employer role ("Förvaltningschefen informerar", "Rektor svarar") to the employer', () => {
+    const parties = utterances(['Vision undrar hur bemanningen ser ut.', 'Förvaltningschefen informerar om bemanningen.', 'Kommunal undrar om vikarier.', 'Rektor svarar att vikarier finns.']).map(([party]) => party);
+    expect(parties).toEqual(['Vision', 'Arbetsgivaren', 'Kommunal', 'Arbetsgivaren']);
+  });
+
   it('gives an unnamed "Svar:" after a union question to the employer', () => {
     expect(utterances(['Lärarförbundet frågar om punkt 4 omfattar fritidspedagoger.', 'Svar: Nej, insatserna riktar sig till barnskötare.'])[1][0]).toBe('Arbetsgivaren');
   });
