@@ -27,7 +27,7 @@ function stateOf(route: Route): QuestionState {
   return Object.fromEntries([...FILTERS, 'page'].map((key) => [key, route.query.get(key) ?? ''])) as QuestionState;
 }
 
-/** The API query for the list as shown: the filters in the tracker's order. */
+/** The API query for the list as shown: its filters, in the tracker's order (the CSV export uses it too). */
 function listQuery(state: QuestionState): Record<string, string> {
   return { ...Object.fromEntries(FILTERS.map((key) => [key, state[key]])), sort: ORDER };
 }
