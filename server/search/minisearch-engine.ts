@@ -26,7 +26,7 @@ import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 // Two content fields only: every field multiplies the work of each term look-up. The section title's terms
 // are written into `text` twice, which weighs them as a boost would.
@@ -48,7 +48,8 @@ interface SavedMeta {
   docs: PackedDocs;
   offsets: Array<[number, number] | null>;
   vocabulary: VocabularySnapshot;
-  partyTerms: PartyTermsSnapshot;
+  /** The party terms' names; their numbers are in party-terms.bin. */
+  partyTerms: Omit<PartyTermsSnapshot, 'data'>;
 }
 
 export class MiniSearchEngine implements SearchEngine {
@@ -157,25 +158,29 @@ export class MiniSearchEngine implements SearchEngine {
   async save(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     const offsets = await this.texts.save(join(dir, 'texts.bin.tmp'), this.docs.length);
+    const partyTerms = this.partyTerms.snapshot();
     const meta: SavedMeta = {
       format: INDEX_FORMAT,
       docs: packDocs(this.docs),
       offsets,
       vocabulary: this.vocabulary.snapshot(),
-      partyTerms: this.partyTerms.snapshot(),
+      partyTerms: { terms: partyTerms.terms, parties: partyTerms.parties },
     };
     await writeFile(join(dir, 'meta.json.tmp'), JSON.stringify(meta));
+    await writeFile(join(dir, 'party-terms.bin.tmp'), partyTerms.data);
     await writeFile(join(dir, 'minisearch.json.tmp'), JSON.stringify(this.mini));
-    for (const name of ['texts.bin', 'meta.json', 'minisearch.json']) await rename(join(dir, `${name}.tmp`), join(dir, name));
+    for (const name of ['texts.bin', 'party-terms.bin', 'meta.json', 'minisearch.json']) await rename(join(dir, `${name}.tmp`), join(dir, name));
   }
 
   async load(dir: string): Promise<boolean> {
     let meta: SavedMeta;
     let index: string;
+    let partyTermData: Int32Array;
     try {
       meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as SavedMeta;
       if (meta.format !== INDEX_FORMAT) return false;
       index = await readFile(join(dir, 'minisearch.json'), 'utf8');
+      partyTermData = int32sOf(await readFile(join(dir, 'party-terms.bin')));
     } catch {
       return false;
     }
@@ -185,7 +190,7 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary = new Vocabulary(meta.vocabulary);
     this.facetTable = new FacetTable();
     this.docs.forEach((doc, slot) => this.facetTable.set(slot, doc));
-    this.partyTerms = new PartyTerms(meta.partyTerms);
+    this.partyTerms = new PartyTerms({ ...meta.partyTerms, data: partyTermData });
     this.slotsByProtocol.clear();
     this.docs.forEach((doc, slot) => {
       if (doc) this.slotOwner(doc.protocolId).push(slot);
@@ -309,6 +314,12 @@ export class MiniSearchEngine implements SearchEngine {
     if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
     return slots;
   }
+}
+
+/** The file's bytes as 32-bit numbers (copied only when the buffer does not start on a 4-byte boundary). */
+function int32sOf(bytes: Buffer): Int32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }
 
 function isFiltering(filters: SearchFilters): boolean {
