@@ -84,14 +84,21 @@ function continues(text: string, fullLineChars: number | null): boolean {
   return fullLineChars !== null && text.length >= fullLineChars * WRAPPED_SHARE;
 }
 
-function mergeContinuations(texts: string[], fullLineChars: number | null): string[] {
-  const merged: string[] = [];
-  for (const text of texts) {
+/** A line of the attendance block: its text, and whether it is a table row (a row is one entry, never wrapped). */
+interface ListLine {
+  text: string;
+  row: boolean;
+}
+
+function mergeContinuations(lines: ListLine[], fullLineChars: number | null): string[] {
+  const merged: ListLine[] = [];
+  for (const line of lines) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && continues(last, fullLineChars) && !startsNewEntry(text)) merged[merged.length - 1] = `${last} ${text}`;
-    else merged.push(text);
+    const joins = last !== undefined && !last.row && !line.row && continues(last.text, fullLineChars) && !startsNewEntry(line.text);
+    if (joins) merged[merged.length - 1] = { text: `${last.text} ${line.text}`, row: false };
+    else merged.push(line);
   }
-  return merged;
+  return merged.map((l) => l.text);
 }
 
 /** Splits at a separator that stands outside parentheses. */
@@ -214,10 +221,10 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
   };
   let mode: Mode = 'present';
   // A table row reads as "name, role": its cells are what commas separate in running lists.
-  const texts = lines
+  const listLines = lines
     .filter((l) => !isTitle(l) && !isColumnHeader(l))
-    .map((l) => (l.cells ? l.cells.join(', ') : l.text).trim());
-  for (const line of mergeContinuations(texts, fullLineChars)) {
+    .map((l) => ({ text: (l.cells ? l.cells.join(', ') : l.text).trim(), row: l.cells !== undefined }));
+  for (const line of mergeContinuations(listLines, fullLineChars)) {
     const header = headerOf(line);
     if (header) {
       mode = header;

@@ -50,16 +50,21 @@ export function attributeStatements(blocks: Block[], defaultParty: Party | null,
   let afterEmployerAnswer = false;
   // "SSR har föranmält följande frågor:": unattributed questions after an answer belong to the list's owner.
   let listOwner: Party | null = null;
+  // "Arbetsgivaren:" on a line of its own names the speaker of the paragraph below it.
+  let labelled: Party | null = null;
   blocks.forEach((block, paragraph) => {
     const label = partyLabel(block.text);
     if (label) {
       context = label;
       afterEmployerAnswer = false;
+      labelled = label;
       return;
     }
+    const fromLabel = labelled as Party | null;
+    labelled = null;
     let answered = false;
     splitSentences(block.text).forEach((text, i) => {
-      const speaker = explicitSpeaker(text, directory);
+      const speaker = explicitSpeaker(text, directory) ?? (fromLabel ? { party: fromLabel, person: null } : null);
       let party: Party | null;
       if (speaker) party = speaker.party;
       else if (context !== null && context !== 'Arbetsgivaren' && RESPONSE.test(text)) party = 'Arbetsgivaren';

@@ -97,4 +97,20 @@ describe('attendance table', () => {
     ]);
     expect([list.chair, list.secretary]).toEqual(['Henrik Al', 'Maria Jonsson']);
   });
+
+  it('keeps each row of a three-column table its own entry, however long the rows run', () => {
+    const rows = [
+      ['Namn', 'Roll', 'Organisation'],
+      ['Lisa Holm', 'Enhetschef, ordförande', 'Arbetsgivare'],
+      ['Per Ås', 'Huvudskyddsombud', 'Kommunal'],
+      ['Ali Khan', 'HR-konsult, sekreterare', 'Förvaltningen'],
+    ];
+    const list = parseAttendance([line('Närvarande', 0), ...rows.map((cells, i) => line(cells.join(' '), i + 1, cells))], () => false, 20);
+    expect(list.attendees.map((a) => [a.name, a.side, a.party, a.role])).toEqual([
+      ['Lisa Holm', 'arbetsgivare', null, 'Enhetschef'],
+      ['Per Ås', 'fack', 'Kommunal', 'Huvudskyddsombud'],
+      ['Ali Khan', 'arbetsgivare', null, 'HR-konsult'],
+    ]);
+    expect([list.chair, list.secretary]).toEqual(['Lisa Holm', 'Ali Khan']);
+  });
 });

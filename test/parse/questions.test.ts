@@ -154,6 +154,11 @@ describe('who speaks a response', () => {
     expect(parties).toEqual(['Vision', 'Arbetsgivaren', 'Kommunal', 'Arbetsgivaren']);
   });
 
+  it('lets "Arbetsgivaren:" on its own line name who answers the paragraph below', () => {
+    const found = questions('Sjukfrånvaro', ['Kommunal:', 'Vad görs för att minska korttidsfrånvaron?', 'Arbetsgivaren:', 'Vi inför tidiga rehabsamtal från april.']);
+    expect(found.map((q) => [q.party, q.status, q.answer?.party])).toEqual([['Kommunal', 'answered', 'Arbetsgivaren']]);
+  });
+
   it('gives an unnamed "Svar:" after a union question to the employer', () => {
     expect(utterances(['Lärarförbundet frågar om punkt 4 omfattar fritidspedagoger.', 'Svar: Nej, insatserna riktar sig till barnskötare.'])[1][0]).toBe('Arbetsgivaren');
   });
