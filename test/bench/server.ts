@@ -33,8 +33,26 @@ export interface ServerBench {
   /** The first search after the cold start, which may still be warming caches. */
   firstSearchMs: number;
   rssAfterLoadMb: number;
-  http: { connections: number; seconds: number; requests: number; requestsPerSecond: number; p50Ms: number; p95Ms: number; p99Ms: number; errors: number; non2xx: number };
+  /** The query mix repeated, as users repeat searches: after the first round, answered from the server's cache. */
+  http: HttpFigures;
+  /** The same queries over pages 1-60: more distinct searches than the cache holds, so every one is searched. */
+  httpUncached: HttpFigures;
 }
+
+interface HttpFigures {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** More than the server's cache of search answers holds (server/search/response-cache.ts). */
+const UNCACHED_PAGES = 60;
 
 /** The query mix sent under load: words, compounds, a phrase, an abbreviation, a typo, with and without filters. */
 const QUERIES: Record<string, string>[] = [
@@ -92,7 +110,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-async function load(base: string, connections: number, seconds: number): Promise<ServerBench['http']> {
+async function load(base: string, connections: number, seconds: number, pages = 1): Promise<HttpFigures> {
+  // Page by page through the mix, in one order shared by all connections (autocannon would walk a request list
+  // per connection, in step, so that they answer each other from the cache): with more distinct searches than
+  // the cache holds, each is evicted before it comes round again.
+  const mix = Array.from({ length: pages }, (_, i) => QUERIES.map((q) => (i === 0 ? q : { ...q, page: String(i + 1) }))).flat();
+  const paths = mix.map((q) => `/api/search?${new URLSearchParams(q)}`);
+  let next = 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
@@ -101,7 +125,7 @@ async function load(base: string, connections: number, seconds: number): Promise
         connections,
         duration: seconds,
         // Paths must be percent-encoded: autocannon drops requests whose path has raw å/ä/ö without an error.
-        requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/search?${new URLSearchParams(q)}` })),
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
       },
       (err, res) => (err ? fail(err) : done(res)),
     );
@@ -141,6 +165,8 @@ export async function benchServer(options: { protocols: number; parse: number; s
     const firstSearchMs = Math.round(performance.now() - firstQuery);
     process.stderr.write(`load: ${options.connections} connections for ${options.seconds} s…\n`);
     const http = await load(cold.base, options.connections, options.seconds);
+    process.stderr.write(`load without cache hits: ${options.connections} connections for ${options.seconds} s…\n`);
+    const httpUncached = await load(cold.base, options.connections, options.seconds, UNCACHED_PAGES);
     const rssAfterLoadMb = rssMb(cold.child.pid!);
     await stop(cold.child);
     return {
@@ -152,6 +178,7 @@ export async function benchServer(options: { protocols: number; parse: number; s
       firstSearchMs,
       rssAfterLoadMb,
       http,
+      httpUncached,
     };
   } finally {
     if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -181,8 +208,10 @@ export function printServerBench(b: ServerBench): void {
   console.log(`\nServer on ${b.protocols} protocols (${b.sections} sections)`);
   console.log(`  first start (index built):  ${b.firstStartSeconds} s`);
   console.log(`  cold start (index loaded):  ${b.coldStartSeconds} s   RSS ${b.coldStartRssMb} MiB (after load test ${b.rssAfterLoadMb} MiB); first search ${b.firstSearchMs} ms`);
-  const h = b.http;
-  console.log(`  /api/search, ${h.connections} connections, ${h.seconds} s: ${h.requestsPerSecond} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms (${h.requests} requests, ${h.errors} errors, ${h.non2xx} non-2xx)`);
+  const line = (label: string, h: HttpFigures) =>
+    console.log(`  /api/search ${label}, ${h.connections} connections, ${h.seconds} s: ${h.requestsPerSecond} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms (${h.requests} requests, ${h.errors} errors, ${h.non2xx} non-2xx)`);
+  line('repeated mix (cached)', b.http);
+  line('every search new', b.httpUncached);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
