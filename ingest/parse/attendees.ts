@@ -161,7 +161,8 @@ function readRole(role: string): { role: string | null; party: Party | null; fun
   let party: Party | null = null;
   let fn: MeetingFunction | null = null;
   const rest: string[] = [];
-  for (const part of role.split(',').map((p) => p.trim()).filter(Boolean)) {
+  // "avdelningschef (ordförande)" says the same as "avdelningschef, ordförande".
+  for (const part of role.split(/[,()]/).map((p) => p.trim()).filter(Boolean)) {
     const key = part.toLowerCase();
     const named = canonicalParty(part);
     if (named && !party) party = named;

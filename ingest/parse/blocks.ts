@@ -57,8 +57,11 @@ function lineGapOf(lines: Line[], bodySize: number): number {
   return smallest;
 }
 
-/** A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information", "4) Ekonomi"). */
-export const HEADING_NUMBER = /^(?:§\s*)?(\d{1,3}(?:\.\d{1,2})*)[.)]?\s*(?=[\p{Lu}"”“]|$)/u;
+/**
+ * A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information", "4) Ekonomi",
+ * "Punkt 2: Ekonomi", "Ärende 5 Budget").
+ */
+export const HEADING_NUMBER = /^(?:(?:§|[Pp]unkt|[Ää]rende|[Pp]aragraf)\s*)?(\d{1,3}(?:\.\d{1,2})*)[.):]?\s*(?=[\p{Lu}"”“]|$)/u;
 
 const TERMINAL = /[.!?:;]["”’)]*$/u;
 const RUNS_ON = /^["”“’(]*[\p{Ll}\d]/u;
@@ -68,7 +71,7 @@ function startsBlock(previous: Line, line: Line, lineGap: number): boolean {
   if (line.bold !== previous.bold) return true;
   if (Math.abs(line.size - previous.size) > 0.5) return true;
   if (Boolean(line.cells) !== Boolean(previous.cells) || line.cells) return true;
-  if (line.bold && HEADING_NUMBER.test(line.text) && /\d/.test(line.text.slice(0, 4))) return true;
+  if (line.bold && HEADING_NUMBER.test(line.text) && /\d/.test(line.text.slice(0, 10))) return true;
   return line.gapBefore > lineGap * PARAGRAPH_GAP_RATIO;
 }
 

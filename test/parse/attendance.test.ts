@@ -73,6 +73,12 @@ describe('attendance written inline', () => {
     expect(list.absentParties).toEqual(['Ledarna']);
   });
 
+  it('reads a meeting function in parentheses after the role: "Anna Berg, avdelningschef (ordförande)"', () => {
+    const list = parseAttendance(lines(['Närvarande:', 'Anna Berg, avdelningschef (ordförande)', 'Olle Ek, Kommunal']), () => false);
+    expect(list.attendees.map((a) => [a.name, a.role])).toEqual([['Anna Berg', 'avdelningschef'], ['Olle Ek', null]]);
+    expect(list.chair).toBe('Anna Berg');
+  });
+
   it('keeps one person a line apart when the lines are short', () => {
     const list = parseAttendance(lines(['Arbetsgivare: Anna Berg, chef', 'Olle Ek, HR-chef']), () => false, FULL_LINE);
     expect(list.attendees.map((a) => [a.name, a.role])).toEqual([['Anna Berg', 'chef'], ['Olle Ek', 'HR-chef']]);

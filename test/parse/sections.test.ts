@@ -19,6 +19,14 @@ describe('finding agenda items', () => {
     ]);
   });
 
+  it('reads headings written "Punkt 2: X" and "Ärende 3 X", not a body sentence about a punkt', () => {
+    expect(items([heading('Punkt 1: Mötets öppnande'), 'Mötet öppnades.', heading('Punkt 2: Ekonomi'), 'Punkt 2 i förra protokollet gällde budgeten.', heading('Ärende 3 Övriga frågor'), 'Inga.'])).toEqual([
+      { number: '1', title: 'Mötets öppnande' },
+      { number: '2', title: 'Ekonomi' },
+      { number: '3', title: 'Övriga frågor' },
+    ]);
+  });
+
   it('reads sub-numbered headings, also "5.1.1.X" written without a space', () => {
     expect(items([heading('5. Verksamhetsfrågor'), heading('5.1 Information'), heading('5.1.1.Information från ledningsgruppen'), 'Text.'])).toEqual([
       { number: '5', title: 'Verksamhetsfrågor' },
