@@ -5,7 +5,7 @@
 // party-terms.ts knows which party said which terms (the party filter), facet-table.ts counts facets and
 // snippet.ts cuts the passage. Section texts live beside the index (text-store.ts).
 import MiniSearch from 'minisearch';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analysis.ts';
 import { normalize } from '../../ingest/lang/swedish.ts';
@@ -17,6 +17,7 @@ import { FacetTable } from './facet-table.ts';
 import { passesFilters, sourceOf } from './filters.ts';
 import { packDocs, unpackDocs, type PackedDocs } from './packed-docs.ts';
 import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
+import { loadPostings, savedPostings, type PostingsHead } from './saved-postings.ts';
 import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { scoreGroups, type ScoredMatches as Found } from './term-scorer.ts';
@@ -26,7 +27,7 @@ import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 // Two content fields only: every field multiplies the work of each term look-up. The section title's terms
 // are written into `text` twice, which weighs them as a boost would.
@@ -168,23 +169,30 @@ export class MiniSearchEngine implements SearchEngine {
     };
     await writeFile(join(dir, 'meta.json.tmp'), JSON.stringify(meta));
     await writeFile(join(dir, 'party-terms.bin.tmp'), partyTerms.data);
-    await writeFile(join(dir, 'minisearch.json.tmp'), JSON.stringify(this.mini));
-    for (const name of ['texts.bin', 'party-terms.bin', 'meta.json', 'minisearch.json']) await rename(join(dir, `${name}.tmp`), join(dir, name));
+    const postings = savedPostings(this.mini);
+    await writeFile(join(dir, 'postings.bin.tmp'), postings.data);
+    await writeFile(join(dir, 'postings-head.json.tmp'), JSON.stringify(postings.head));
+    const files = ['texts.bin', 'party-terms.bin', 'postings.bin', 'postings-head.json', 'meta.json'];
+    for (const name of files) await rename(join(dir, `${name}.tmp`), join(dir, name));
+    // The JSON form earlier formats saved the postings in.
+    await rm(join(dir, 'minisearch.json'), { force: true });
   }
 
   async load(dir: string): Promise<boolean> {
     let meta: SavedMeta;
-    let index: string;
+    let postingsHead: PostingsHead;
+    let postings: Int32Array;
     let partyTermData: Int32Array;
     try {
       meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as SavedMeta;
       if (meta.format !== INDEX_FORMAT) return false;
-      index = await readFile(join(dir, 'minisearch.json'), 'utf8');
+      postingsHead = JSON.parse(await readFile(join(dir, 'postings-head.json'), 'utf8')) as PostingsHead;
+      postings = int32sOf(await readFile(join(dir, 'postings.bin')));
       partyTermData = int32sOf(await readFile(join(dir, 'party-terms.bin')));
     } catch {
       return false;
     }
-    this.mini = MiniSearch.loadJSON<IndexDocument>(index, MINISEARCH_OPTIONS);
+    this.mini = loadPostings<IndexDocument>(postingsHead, postings, MINISEARCH_OPTIONS);
     await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
     this.docs = unpackDocs(meta.docs);
     this.vocabulary = new Vocabulary(meta.vocabulary);
