@@ -37,9 +37,15 @@ const SIGNING_LOG: RegExp[] = [
 /** Share of log lines that makes a page or trailing block the signing log, and the fewest log lines that can. */
 const LOG_SHARE = 0.6;
 const MIN_LOG_LINES = 4;
+/** Kinds of log line a log shows at least: a contact list of e-mail addresses alone is no log. */
+const MIN_LOG_KINDS = 3;
 
 function isSigningLogLine(text: string): boolean {
   return SIGNING_LOG.some((re) => re.test(text));
+}
+
+function logKinds(lines: Line[]): number {
+  return SIGNING_LOG.filter((re) => lines.some((l) => re.test(l.text))).length;
 }
 
 /** A log page may open with a line or two of its own (the document's name) before the first log line. */
@@ -53,7 +59,8 @@ function signingLogOf(page: Page, last: boolean): Line[] {
   const isLog = page.lines.map((l) => isSigningLogLine(l.text));
   const count = isLog.filter(Boolean).length;
   const opensWithLog = isLog.indexOf(true) <= MAX_LOG_PAGE_LEAD;
-  if (opensWithLog && count >= MIN_LOG_LINES && count >= page.lines.length * LOG_SHARE) return page.lines;
+  const wholePage = opensWithLog && count >= MIN_LOG_LINES && count >= page.lines.length * LOG_SHARE;
+  if (wholePage && logKinds(page.lines) >= MIN_LOG_KINDS) return page.lines;
   if (!last) return [];
   let logs = 0;
   let start = page.lines.length;
@@ -61,7 +68,8 @@ function signingLogOf(page: Page, last: boolean): Line[] {
     if (isLog[i]) logs++;
     if (isLog[i] && logs >= MIN_LOG_LINES && logs >= (page.lines.length - i) * LOG_SHARE) start = i;
   }
-  return page.lines.slice(start);
+  const block = page.lines.slice(start);
+  return logKinds(block) >= MIN_LOG_KINDS ? block : [];
 }
 
 /** The lines of e-signature logs in a document: log pages, and a log block closing the last page. */

@@ -45,6 +45,11 @@ describe('e-signature logs', () => {
     expect(findFurniture([page(1, minutes), page(2, minutes)]).size).toBe(0);
   });
 
+  it('leaves a closing contact list of e-mail addresses alone', () => {
+    const contacts = ['Kontaktpersoner', 'Anna Berg, anna.berg@kommun.se', 'Olle Ek, olle.ek@vision.se', 'Eva Lind, eva.lind@kommunal.se', 'Per Ås, per.as@kommun.se'];
+    expect(findFurniture([page(1, ['1. Information', 'Text.']), page(2, contacts)]).size).toBe(0);
+  });
+
   it('does not date a meeting by the log of its signing', () => {
     const doc = layout([heading('1. Mötets öppnande'), 'Mötet öppnades.', heading('2. Mötets avslutande'), 'Justeras senast den 28 mars 2025.']);
     const log = page(2, LOG);
