@@ -71,7 +71,8 @@ async function build(engineName: string, sections: number, dir: string): Promise
 async function load(engineName: string, dir: string): Promise<Pick<BuildFigures, 'loadMs' | 'rssMiB'>> {
   const engine = engineNamed(engineName);
   const started = performance.now();
-  await engine.load(dir);
+  // A saved index the engine refuses (another format) would leave it empty and the figures meaningless.
+  if (!(await engine.load(dir))) throw new Error(`${engineName} could not load the index saved in ${dir}`);
   const loadMs = performance.now() - started;
   globalThis.gc?.();
   return { loadMs, rssMiB: process.memoryUsage().rss / 2 ** 20 };
@@ -85,7 +86,7 @@ async function latencies(dirs: Record<string, string>): Promise<Record<string, L
   const engines = await Promise.all(
     Object.entries(dirs).map(async ([name, dir]) => {
       const engine = engineNamed(name);
-      await engine.load(dir);
+      if (!(await engine.load(dir))) throw new Error(`${name} could not load the index saved in ${dir}`);
       return { name, engine, plain: [] as number[], filtered: [] as number[] };
     }),
   );
