@@ -77,7 +77,7 @@ function responseOf(s: Statement, asker: Party | null): 'deferral' | 'answer' | 
 
 function kindOf(group: Statement[], list: List | null, party: Party | null): QuestionKind {
   const first = group[0];
-  const requests = (s: Statement): boolean => has('requestForInformation', s.text) && !/undra|fråga/iu.test(s.text);
+  const requests = (s: Statement): boolean => has('requestForInformation', s.text) && !/(?<![\p{L}])(?:undra|fråga)/iu.test(s.text);
   if (requests(first)) return 'request_for_information';
   if (list && (list.owner === null || list.owner === party)) return list.kind;
   if (group.some((s) => has('preRegistered', s.text))) return 'pre_registered';

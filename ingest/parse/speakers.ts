@@ -17,6 +17,11 @@ const NAMED = new RegExp(`^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,2})\\s+(?:$
  * party in parentheses before a speech verb speaks for that party.
  */
 const PARENTHESISED = new RegExp(`^(\\p{Lu}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,3})\\s*\\(([^)]{2,40})\\)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
+/**
+ * "Stig Holmgren, Kommunal, vill veta …", "Erik Vall, Kommunal, tar upp att …": a name with its party between commas
+ * before the predicate speaks for that party, whatever the verb.
+ */
+const NAME_COMMA_PARTY = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}),\s*([^,]{2,40}),\s+\p{Ll}/u;
 /** "Fråga (Kommunal): …", "Svar (Per Håkansson): …": a label naming who asks or answers. */
 const LABELLED_WHO = /^(fråga|frågor|svar|kommentar|synpunkt)\s*\(([^)]{2,40})\)\s*:/iu;
 const PERSON = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
@@ -53,6 +58,9 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   const parenthesised = PARENTHESISED.exec(text);
   const ownParty = parenthesised ? canonicalParty(parenthesised[2]) : null;
   if (parenthesised && ownParty) return { party: ownParty, person: parenthesised[1] };
+  const commaParty = NAME_COMMA_PARTY.exec(text);
+  const commaOwn = commaParty ? canonicalParty(commaParty[2]) : null;
+  if (commaParty && commaOwn) return { party: commaOwn, person: commaParty[1] };
   const named = NAMED.exec(text);
   if (named) return { party: partyOfPerson(directory, named[1]) ?? 'Arbetsgivaren', person: named[1] };
   const subject = ONE_WORD_SUBJECT.exec(text)?.[1];

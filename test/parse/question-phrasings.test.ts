@@ -1,0 +1,43 @@
+// Further ways protocols word a question, a request or a reply: "vill veta", "efterfrågar", "begär information om",
+// a speaker written "Name, Party, …", and a recorded non-answer.
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../../ingest/model.ts';
+import { parseProtocol } from '../../ingest/parse/protocol.ts';
+import { heading, layout } from './layout.ts';
+
+function questions(paragraphs: string[]): Question[] {
+  const doc = layout(['Närvarande', heading('1. Information'), ...paragraphs, heading('2. Övriga frågor'), 'Inga.']);
+  const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
+  if (!outcome.ok) throw new Error(outcome.failure.reason);
+  return outcome.protocol.questions;
+}
+
+describe('question phrasings', () => {
+  it('takes "vill veta" for a question', () => {
+    const [q] = questions(['Vision vill veta om vakanta tjänster kommer att tillsättas.', 'Arbetsgivaren svarar att två tjänster tillsätts.']);
+    expect(q).toMatchObject({ party: 'Vision', kind: 'question', status: 'answered' });
+  });
+
+  it.each([
+    'Kommunal efterfrågar statistik uppdelad per yrkesgrupp.',
+    'Kommunal begär information om vilka åtgärder som vidtagits.',
+  ])('takes "%s" for a request for information', (text) => {
+    const [q] = questions([text]);
+    expect(q).toMatchObject({ party: 'Kommunal', kind: 'request_for_information' });
+  });
+
+  it('gives a speaker written "Name, Party, vill veta …" that party', () => {
+    const [q] = questions(['Stig Holmgren, Kommunal, vill veta om rutinen gäller stödfamiljerna.']);
+    expect(q.party).toBe('Kommunal');
+  });
+
+  it('counts "Name, Party, tar upp att …" with a promise to take the question along as a deferred question', () => {
+    const [q] = questions(['Erik Vall, Kommunal, tar upp att vaktmästarna saknar skyddsutrustning.', 'Förvaltningen tar med sig frågan.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'deferred' });
+  });
+
+  it('leaves a question unanswered when the protocol says it was not answered', () => {
+    const [q] = questions(['Vision undrar hur många timavlönade som arbetat mer än 300 timmar.', 'Frågan besvarades inte på mötet.']);
+    expect(q).toMatchObject({ status: 'unanswered', answer: null });
+  });
+});
