@@ -115,7 +115,40 @@ export function splitSections(blocks: Block[], bodySize: number): SectionSplit {
     if (current) current.blocks.push(block);
     else preamble.push(block);
   }
-  if (sections.length === 0) return unnumberedSections(blocks, bodySize);
+  if (sections.length === 0) return letteredSections(blocks, bodySize) ?? unnumberedSections(blocks, bodySize);
+  return { preamble, sections };
+}
+
+/** Letters an agenda may skip between items, and the fewest lettered headings that make an agenda. */
+const MAX_LETTER_SKIP = 1;
+const MIN_LETTERED_ITEMS = 3;
+/** "A. Mötets öppnande", "B) Föregående protokoll": an agenda item lettered instead of numbered. */
+const LETTERED = /^([A-Z])[.)]\s+(\p{Lu}.*)$/su;
+
+/**
+ * Protocols that letter their items A., B., C. …: bold headings whose letters run in order from A (a letter may be
+ * skipped) are the items; the letter is the number. Other bold headings ("Närvarande") stay preamble or body.
+ */
+function letteredSections(blocks: Block[], bodySize: number): SectionSplit | null {
+  const headings = new Map<Block, { letter: string; title: string }>();
+  let previous = 'A'.charCodeAt(0) - 1;
+  for (const block of blocks) {
+    const m = isHeadingFont(block, bodySize) && block.text.length <= MAX_HEADING_CHARS ? LETTERED.exec(block.text) : null;
+    if (!m) continue;
+    const code = m[1].charCodeAt(0);
+    if (code <= previous || code > previous + 1 + MAX_LETTER_SKIP) continue;
+    headings.set(block, { letter: m[1], title: cleanTitle(m[2]) });
+    previous = code;
+  }
+  if (headings.size < MIN_LETTERED_ITEMS) return null;
+  const preamble: Block[] = [];
+  const sections: RawSection[] = [];
+  for (const block of blocks) {
+    const heading = headings.get(block);
+    if (heading) sections.push({ number: heading.letter, title: heading.title, page: block.page, blocks: [] });
+    else if (sections.length > 0) sections[sections.length - 1].blocks.push(block);
+    else preamble.push(block);
+  }
   return { preamble, sections };
 }
 
