@@ -75,6 +75,14 @@ function startsBlock(previous: Line, line: Line, lineGap: number): boolean {
   return line.gapBefore > lineGap * PARAGRAPH_GAP_RATIO;
 }
 
+/**
+ * A bold row of two cells whose first is an agenda number ("[2.1 | Ekonomi]"): a heading whose number is set as a
+ * separate run left of the title, not a table row.
+ */
+function isNumberCellHeading(line: Line): boolean {
+  return line.bold && line.cells?.length === 2 && /^(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?$/u.test(line.cells[0].trim());
+}
+
 function toBlock(lines: Line[], vocabulary: Set<string>): Block {
   return {
     lines,
@@ -82,7 +90,7 @@ function toBlock(lines: Line[], vocabulary: Set<string>): Block {
     page: lines[0].page,
     bold: lines.every((l) => l.bold),
     size: lines[0].size,
-    table: lines.some((l) => l.cells),
+    table: lines.some((l) => l.cells && !isNumberCellHeading(l)),
   };
 }
 
