@@ -5,10 +5,12 @@ import type { LineSpec } from './layout.ts';
 import { parseProtocol } from '../../ingest/parse/protocol.ts';
 import { heading, layout } from './layout.ts';
 
-const cellHeading = (number: string, title: string): LineSpec & { cells: string[] } => ({ ...heading(`${number} ${title}`), cells: [number, title] });
+type CellSpec = LineSpec & { cells: string[] };
+
+const cellHeading = (number: string, title: string): CellSpec => ({ ...heading(`${number} ${title}`), cells: [number, title] });
 
 it('reads a bold row "2.1 | Ekonomi" as item 2.1 titled Ekonomi', () => {
-  const specs = [
+  const specs: (LineSpec | CellSpec | string)[] = [
     heading('Närvarande'),
     'Eva Marklund, SSR',
     cellHeading('1', 'Mötet öppnas'),
@@ -21,7 +23,7 @@ it('reads a bold row "2.1 | Ekonomi" as item 2.1 titled Ekonomi', () => {
   const doc = layout(specs);
   doc.body.forEach((line, i) => {
     const spec = specs[i];
-    if (typeof spec !== 'string' && 'cells' in spec) line.cells = spec.cells;
+    if (typeof spec !== 'string' && 'cells' in spec) line.cells = (spec as CellSpec).cells;
   });
   const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
   if (!outcome.ok) throw new Error(outcome.failure.reason);
