@@ -33,6 +33,11 @@ const SECRETARY = new Set(meeting.functions.secretary);
 
 /** Longest label, in words, that is read as a header by the words it contains rather than as listed. */
 const MAX_LABEL_WORDS = 4;
+/**
+ * Longest heading line led by a word of presence ("Deltagare från de fackliga organisationerna") that is read by its
+ * words without a colon: such a line names a group of attendees, not a person.
+ */
+const MAX_GROUP_HEADING_WORDS = 6;
 const LABEL_WORDS: [Mode, string[]][] = [
   ['absent', meeting.headers.labelWords.absent],
   ['union', meeting.headers.labelWords.union],
@@ -40,9 +45,9 @@ const LABEL_WORDS: [Mode, string[]][] = [
 ];
 
 /** A short label not listed as such, by the words it contains ("Närvarande för arbetstagarsidan"). */
-function labelByWords(label: string): Mode | null {
+function labelByWords(label: string, maxWords = MAX_LABEL_WORDS): Mode | null {
   const words = label.split(/\s+/);
-  if (words.length > MAX_LABEL_WORDS) return null;
+  if (words.length > maxWords) return null;
   for (const [mode, beginnings] of LABEL_WORDS) if (words.some((w) => beginnings.some((b) => w.startsWith(b)))) return mode;
   return null;
 }
@@ -59,7 +64,18 @@ function headerOf(text: string, label = false): Mode | null {
   const before = /^([^:]{2,30}):/.exec(text)?.[1].toLowerCase();
   if (before && [...h.time, ...h.place, ...h.other].includes(before)) return 'skip';
   if (label || /:\s*$/.test(text)) return labelByWords(key);
+  if (!key.includes(',') && h.present.some((p) => key.startsWith(`${p} `))) return labelByWords(key, MAX_GROUP_HEADING_WORDS);
   return null;
+}
+
+const ABSENT_SENTENCE = new RegExp(`^(.+?)\\s+(?:${meeting.absentPredicates.join('|')})\\.?$`, 'iu');
+
+/** "Kommunal har anmält förhinder.", "Vision och Ledarna deltar inte.": the parties a sentence says are absent. */
+function absentInSentence(text: string): Party[] | null {
+  const m = ABSENT_SENTENCE.exec(text);
+  if (!m) return null;
+  const parties = m[1].split(/,|\s+och\s+/).map((p) => canonicalParty(p));
+  return parties.length > 0 && parties.every((p) => p !== null) ? (parties as Party[]) : null;
 }
 
 /** A label with its list on the same line: "Närvarande: Anna Berg, Olle Ek", "Förhinder: Ledarna". */
@@ -173,9 +189,15 @@ function readRole(role: string): { role: string | null; party: Party | null; fun
   return { role: rest.join(', ') || null, party, function: fn };
 }
 
+/** "Leif Sandberg – huvudskyddsombud, Lärarförbundet": a dash after the name says the same as a comma. */
+function dashAsComma(entry: string): string {
+  const m = /^([^,–—]+?)\s+[–—-]\s+(.+)$/u.exec(entry);
+  return m && NAME.test(m[1]) && !canonicalParty(m[1]) ? `${m[1]}, ${m[2]}` : entry;
+}
+
 function personWithRole(entry: string, mode: Mode): Listed | null {
   // "Anna Berg (Vision)" says the same as "Anna Berg, Vision".
-  const text = entry.replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
+  const text = dashAsComma(entry).replace(/^([^,(]+?)\s*\(([^)]+)\)\s*$/u, '$1, $2');
   const trailing = text.includes(',') ? null : trailingParty(text);
   if (trailing) return { attendee: trailing, function: null };
   const [rawName, ...rest] = text.split(',');
@@ -190,6 +212,18 @@ function personWithRole(entry: string, mode: Mode): Listed | null {
   if (mode === 'union') return listed({ name, side: 'fack', party: null, role });
   if (!role && !fn && mode !== 'employer') return null;
   return listed({ name, side: 'arbetsgivare', party: null, role });
+}
+
+/**
+ * "Sekreterare: Ida Karlsson, HR-konsult", "Ordförande: Anna Berg": a meeting function as a label names an
+ * attendee (employer side unless a union is named) who may not be in the lists above.
+ */
+function functionLabelled(text: string): { attendee: Attendee; function: MeetingFunction } | null {
+  const m = /^([^:]{2,30}):\s*(.+)$/u.exec(text);
+  const key = m?.[1].trim().toLowerCase() ?? '';
+  const fn: MeetingFunction | null = CHAIR.has(key) ? 'chair' : SECRETARY.has(key) ? 'secretary' : null;
+  const person = m && fn ? personWithRole(m[2], 'employer') : null;
+  return person && fn ? { attendee: person.attendee, function: fn } : null;
 }
 
 function partyList(text: string): Attendee[] | null {
@@ -226,9 +260,21 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
     .filter((l) => !isTitle(l) && !isColumnHeader(l))
     .map((l) => ({ text: (l.cells ? l.cells.join(', ') : l.text).trim(), row: l.cells !== undefined }));
   for (const line of mergeContinuations(listLines, fullLineChars)) {
+    const labelled = functionLabelled(line);
+    if (labelled) {
+      const known = list.attendees.find((a) => a.name === labelled.attendee.name);
+      if (known) list[labelled.function] ??= known.name;
+      else add(labelled);
+      continue;
+    }
     const header = headerOf(line);
     if (header) {
       mode = header;
+      continue;
+    }
+    const absent = absentInSentence(line);
+    if (absent) {
+      for (const party of absent) if (!list.absentParties.includes(party)) list.absentParties.push(party);
       continue;
     }
     const inline = inlineHeader(line);
