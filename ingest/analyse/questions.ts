@@ -9,7 +9,7 @@
 // that share its words (a reply sentence about none of them in particular answers all).
 import { contentWords, stem } from '../lang/swedish.ts';
 import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
-import { isListItem } from '../parse/sentences.ts';
+import { enumeratorOf, isListItem, withoutEnumerator } from '../parse/sentences.ts';
 import type { Statement } from '../parse/utterances.ts';
 import { defers, has, hasEarly } from './cues.ts';
 
@@ -134,8 +134,10 @@ function buildGroups(section: SectionStatements): Group[] {
     }
     const last = open ? statements[open.indexes[open.indexes.length - 1]] : null;
     const sameParty = open !== null && (s.explicit ? s.party === open.party : true);
+    // Each item of a list of questions ("följande frågor: a. … b. …") is a question of its own.
+    const listItem = list !== null && isListItem(s.text);
     const continues =
-      open !== null && last !== null && sameParty &&
+      open !== null && last !== null && sameParty && !listItem &&
       (s.paragraph === last.paragraph || (s.paragraph === last.paragraph + 1 && paragraphIsAsking(statements, s.paragraph, open.party)));
     if (open && continues) {
       open.indexes.push(i);
@@ -152,7 +154,34 @@ function buildGroups(section: SectionStatements): Group[] {
   return groups;
 }
 
+/**
+ * An item of a list of questions answered in a list of replies with the same enumerators ("Svar från
+ * arbetsgivaren: a. … b. …"): the reply item is the response. Returns false when no reply carries the item's enumerator.
+ */
+function resolveByEnumerator(group: Group, statements: Statement[]): boolean {
+  const first = group.indexes[0];
+  const enumerator = enumeratorOf(statements[first].text);
+  if (group.list === null || enumerator === null) return false;
+  const start = statements.findIndex(
+    (s, i) => i > first && enumeratorOf(s.text) === enumerator && (!s.explicit || s.party !== group.party) && askingOf(s) === null,
+  );
+  if (start < 0) return false;
+  const reply = [statements[start]];
+  for (let i = start + 1; i < statements.length; i++) {
+    const s = statements[i];
+    if (isListItem(s.text) || s.paragraph !== statements[start].paragraph || (s.explicit && s.party === group.party)) break;
+    reply.push(s);
+  }
+  // As in `resolve`: a promise to present something later, after a substantive reply, leaves the item answered.
+  const deferral = reply.find((s) => defers(s.text));
+  const deferred = deferral !== undefined && (deferral === reply[0] || has('deferral', deferral.text));
+  group.status = deferred ? 'deferred' : 'answered';
+  group.answer = answerFrom(deferred ? deferral : reply[0], group.party);
+  return true;
+}
+
 function resolve(group: Group, statements: Statement[], end: number): void {
+  if (resolveByEnumerator(group, statements)) return;
   const lastIndex = group.indexes[group.indexes.length - 1];
   const lastParagraph = statements[lastIndex].paragraph;
   let answer: Statement | null = null;
@@ -233,6 +262,7 @@ function questionText(g: Group, statements: Statement[]): string {
   if (g.raisedList !== null) return statements[first].text.replace(/^(?:\d{1,2}[.)]|\p{Ll}\))\s+/u, '');
   const last = g.indexes[g.indexes.length - 1];
   const parts = g.indexes.map((i) => statements[i].text);
+  if (g.list !== null) parts[0] = withoutEnumerator(parts[0]);
   const before = statements[first - 1];
   const bare = statements[first].text.split(/\s+/).length <= BARE_REQUEST_WORDS;
   if (bare && before && before.paragraph === statements[first].paragraph && !askingOf(before) && !responseOf(before, g.party)) {

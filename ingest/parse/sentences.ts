@@ -13,12 +13,28 @@ const RUN_ON_SPEAKER = new RegExp(
   'gu',
 );
 
-/** An enumerator ("1.", "2)", "a)") after a colon or the end of the previous item opens a list item. */
-const LIST_ITEM = /(?<=[:.;,])\s+(?=(?:\d{1,2}[.)]|[a-zåäö]\))\s+\p{L})/gu;
+/**
+ * A list enumerator: "1.", "2)", "a)", or a letter with a full stop from "a." to "j." (a later letter with a stop
+ * is more often the end of an abbreviation than an item).
+ */
+const ENUMERATOR = String.raw`(?:\d{1,2}[.)]|[a-zåäö]\)|[a-j]\.)`;
+/** An enumerator after a colon, a question mark or the end of the previous item opens a list item. */
+const LIST_ITEM = new RegExp(String.raw`(?<=[:.;,?])\s+(?=${ENUMERATOR}\s+\p{L})`, 'gu');
+const LEADING_ENUMERATOR = new RegExp(String.raw`^(${ENUMERATOR})\s+(?=\p{L})`, 'u');
 
-/** Whether a sentence is an item of a list ("1. Arbetsbelastningen …", "b) en gemensam planeringsdag"). */
+/** Whether a sentence is an item of a list ("1. Arbetsbelastningen …", "b) en gemensam planeringsdag", "c. Vilka …"). */
 export function isListItem(sentence: string): boolean {
-  return /^(?:\d{1,2}[.)]|[a-zåäö]\))\s+\p{L}/u.test(sentence);
+  return LEADING_ENUMERATOR.test(sentence);
+}
+
+/** The enumerator of a list item without its punctuation ("a." → "a", "2)" → "2"), or null. */
+export function enumeratorOf(sentence: string): string | null {
+  return LEADING_ENUMERATOR.exec(sentence)?.[1].slice(0, -1) ?? null;
+}
+
+/** A list item's text without its enumerator. */
+export function withoutEnumerator(sentence: string): string {
+  return sentence.replace(LEADING_ENUMERATOR, '');
 }
 
 function endsWithAbbreviation(text: string): boolean {

@@ -6,6 +6,7 @@ import partyData from '../data/parties.json' with { type: 'json' };
 import type { Party } from '../model.ts';
 import { canonicalParty, leadingParty, partiesIn, startsWithUnionCollective } from './parties.ts';
 import { partyOfPerson, type Directory } from './people.ts';
+import { withoutEnumerator } from './sentences.ts';
 
 export type Speaker = { party: Party | null; person: string | null };
 
@@ -37,14 +38,15 @@ function isEmployerRole(word: string): boolean {
 /** "Lars avslutade": a single name speaks only when the protocol's people directory knows it. */
 const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 'u');
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
-/** "Föranmäld fråga från Kommunal gällande …": the party a question or item comes from. */
-const FROM_PARTY = /(?<![\p{L}])(?:fråga|frågor|frågan|ärende|ärenden|skrivelse)\s+från\s+/iu;
+/** "Föranmäld fråga från Kommunal gällande …", "Svar från arbetsgivaren:": the party a question, answer or item comes from. */
+const FROM_PARTY = /(?<![\p{L}])(?:fråga|frågor|frågan|svar|svaret|ärende|ärenden|skrivelse)\s+från\s+/iu;
 /** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
 const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
 
 /** The explicit speaker of a sentence, or null when the sentence does not name one. */
 export function explicitSpeaker(sentence: string, directory: Directory): Speaker | null {
-  const text = sentence.replace(LEAD_IN, '');
+  // An item of a list ("a. Linnea Sand redogör …") is spoken by whoever its text names.
+  const text = withoutEnumerator(sentence).replace(LEAD_IN, '');
   const lead = leadingParty(text);
   if (lead) return { party: lead.party, person: null };
   if (startsWithUnionCollective(text)) return { party: null, person: null };
