@@ -5,8 +5,8 @@ import type { Question } from '../../ingest/model.ts';
 import { parseProtocol } from '../../ingest/parse/protocol.ts';
 import { heading, layout } from './layout.ts';
 
-function questions(paragraphs: string[]): Question[] {
-  const doc = layout(['Närvarande', heading('1. Information'), ...paragraphs, heading('2. Övriga frågor'), 'Inga.']);
+function questions(paragraphs: string[], attendance: string[] = []): Question[] {
+  const doc = layout(['Närvarande', ...attendance, heading('1. Information'), ...paragraphs, heading('2. Övriga frågor'), 'Inga.']);
   const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
   if (!outcome.ok) throw new Error(outcome.failure.reason);
   return outcome.protocol.questions;
@@ -39,5 +39,27 @@ describe('question phrasings', () => {
   it('leaves a question unanswered when the protocol says it was not answered', () => {
     const [q] = questions(['Vision undrar hur många timavlönade som arbetat mer än 300 timmar.', 'Frågan besvarades inte på mötet.']);
     expect(q).toMatchObject({ status: 'unanswered', answer: null });
+  });
+
+  it('takes "Svaret är ja, …" right after a question for an answer', () => {
+    const [q] = questions(['LR undrar om fritidshemmen räknas in i statistiken. Svaret är ja, fritidshemmen ingår sedan i höstas.']);
+    expect(q).toMatchObject({ party: 'Sveriges Lärare', status: 'answered', answer: { party: 'Arbetsgivaren' } });
+  });
+
+  it.each([
+    'Frågan utreds vidare och redovisas i februari.',
+    'Sanna Berglund redogör för att en analys pågår och att den redovisas i maj.',
+  ])('defers a question when the response says: %s', (response) => {
+    const [q] = questions([`Sveriges Skolledare vill veta hur rektorernas sjukfrånvaro ser ut. ${response}`]);
+    expect(q.status).toBe('deferred');
+  });
+
+  it('lets a listed manager named by first name only ("Omid förklarar …") answer in the question\'s paragraph', () => {
+    const [q] = questions(
+      ['Birgitta Alm, Kommunal, undrar vem som ska täcka upp brukartiden. Omid förklarar att timvikarier tar passen.'],
+      ['Omid Rahimi, enhetschef', 'Birgitta Alm, Kommunal'],
+    );
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'answered', answer: { party: 'Arbetsgivaren' } });
+    expect(q.text).not.toContain('Omid');
   });
 });
