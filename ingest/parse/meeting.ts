@@ -31,6 +31,15 @@ const FACK = new RegExp(
     String.raw`(?:\s+(\p{Lu}\p{Ll}+)(?=\s*(?:$|[,|])))?`,
   'u',
 );
+/**
+ * A letterhead line that is only a unit's name, in any case and perhaps with its abbreviation: "skol- och
+ * fritidsförvaltningen", "Individ- och familjeomsorgen (IFO)". Standing alone in the letterhead it is the förvaltning.
+ */
+const LETTERHEAD_UNIT = new RegExp(
+  String.raw`^((?:\p{L}\p{Ll}+-,?\s+(?:\p{Ll}+-,?\s+)*och\s+\p{Ll}+|\p{L}\p{Ll}+)(?:${[...meetingData.fackforvaltningEndings, ...meetingData.letterheadUnitEndings].join('|')}))` +
+    String.raw`(?:\s*\([\p{Lu}\d]{2,8}\))?$`,
+  'u',
+);
 /** Words that follow a förvaltning's name in a letterhead without qualifying it ("Äldreförvaltningen Protokoll"). */
 const NOT_QUALIFIERS = [...meetingData.protocolWords, ...meetingData.bodies];
 
@@ -48,11 +57,20 @@ function forvaltningIn(text: string): string | null {
   return qualifier ? `${canonicalForvaltning(fack[1])} ${qualifier}` : canonicalForvaltning(fack[1]);
 }
 
+function letterheadUnit(text: string): string | null {
+  const name = LETTERHEAD_UNIT.exec(text.trim())?.[1];
+  return name ? canonicalForvaltning(name[0].toUpperCase() + name.slice(1)) : null;
+}
+
 /** Letterhead first (it names the protocol's own förvaltning), then title and preamble; body text last. */
 function findForvaltning(s: MeetingSources): string | null {
   // A letterhead row's columns are read apart: "Socialförvaltningen Centrum | Sid 1 av 2".
   const texts = (lines: Line[]): string[] => lines.flatMap((l) => l.cells ?? [l.text]);
-  for (const text of [...texts(s.furniture), s.title ?? '', ...texts(s.preamble)]) {
+  for (const text of texts(s.furniture)) {
+    const found = forvaltningIn(text) ?? letterheadUnit(text);
+    if (found) return found;
+  }
+  for (const text of [s.title ?? '', ...texts(s.preamble)]) {
     const found = forvaltningIn(text);
     if (found) return found;
   }
@@ -128,7 +146,7 @@ const CHAIR_OPENED = [
 const SECRETARY_LABELLED = [
   new RegExp(`[Ss]ekreterare(?::|\\s+var|\\s+valdes\\s+till)\\s*${PERSON}`, 'u'),
   new RegExp(`${PERSON}\\s+(?:valdes|utsågs|utses|väljs)\\s+till\\s+sekreterare`, 'u'),
-  new RegExp(`(?:Vid protokollet|Protokollförare|Antecknat av)(?::|\\s)\\s*${PERSON}`, 'u'),
+  new RegExp(`(?:Vid protokollet|Vid anteckningarna|Vid pennan|Protokollförare|Antecknare|Antecknat av)(?::|\\s)\\s*${PERSON}`, 'u'),
 ];
 
 /**
