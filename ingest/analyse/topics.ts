@@ -119,15 +119,28 @@ export interface SectionText {
   procedural: boolean;
 }
 
+/**
+ * Topics a title names, also as items of a list ("Arbetsmiljö, hot och våld"): a heading that lists topics names
+ * each of them — but one named only in the list counts when the body touches it too (a supporting word will do).
+ */
+function titleMentions(title: string, body: Map<string, Mentions>): Set<string> {
+  const named = new Set(mentionsIn(title).keys());
+  for (const [id, m] of countAll(title)) {
+    const touched = (body.get(id)?.naming ?? 0) + (body.get(id)?.supporting ?? 0) > 0;
+    if (m.naming > 0 && touched) named.add(id);
+  }
+  return named;
+}
+
 export function findTopics(sections: SectionText[]): TopicMention[] {
   const found: TopicMention[] = [];
   for (const section of sections) {
     if (section.procedural || section.text.replace(/[\s–-]/g, '') === '') continue;
-    const titled = mentionsIn(section.title ?? '');
+    const titled = titleMentions(section.title ?? '', mentionsByTopic(section.text));
     const mentions = mentionsIn(section.text);
     for (const topic of COMPILED) {
       // A title names a topic once, whatever words it uses ("Skyddskommitté/arbetsmiljökommitté: Arbetsmiljö").
-      const n = (mentions.get(topic.id) ?? 0) + Math.min(1, titled.get(topic.id) ?? 0);
+      const n = (mentions.get(topic.id) ?? 0) + (titled.has(topic.id) ? 1 : 0);
       if (n >= topic.minMentions) found.push({ topic: topic.id, section: section.number, mentions: n });
     }
   }
