@@ -59,9 +59,9 @@ function lineGapOf(lines: Line[], bodySize: number): number {
 
 /**
  * A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information", "4) Ekonomi",
- * "Punkt 2: Ekonomi", "Ärende 5 Budget").
+ * "Punkt 2: Ekonomi", "Punkt 3 - Arbetsmiljö", "Ärende 5 Budget").
  */
-export const HEADING_NUMBER = /^(?:(?:§|[Pp]unkt|[Ää]rende|[Pp]aragraf)\s*)?(\d{1,3}(?:\.\d{1,2})*)[.):]?\s*(?=[\p{Lu}"”“]|$)/u;
+export const HEADING_NUMBER = /^(?:(?:§|[Pp]unkt|[Ää]rende|[Pp]aragraf)\s*)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s+[-–])?\s*(?=[\p{Lu}"”“]|$)/u;
 
 const TERMINAL = /[.!?:;]["”’)]*$/u;
 const RUNS_ON = /^["”“’(]*[\p{Ll}\d]/u;

@@ -1,5 +1,5 @@
-// Agendas lettered A., B., C. … instead of numbered: the letter is the item's number, the title goes without it,
-// and a bold attendance heading before the first item is not an item.
+// Agenda items numbered in other ways: lettered A., B., C. … (the letter is the number, the title goes without it,
+// and a bold attendance heading before the first item is not an item) and "Punkt 3 - Title" with a dash.
 import { expect, it } from 'vitest';
 import { parseProtocol } from '../../ingest/parse/protocol.ts';
 import { heading, layout, wrapped } from './layout.ts';
@@ -24,4 +24,23 @@ it('reads lettered headings "A. Mötets öppnande" as items A, B, C and keeps "N
     ['C', 'Arbetsmiljö'],
   ]);
   expect(outcome.protocol.questions.map((q) => q.section)).toEqual(['C']);
+});
+
+it('reads "Punkt 3 - Arbetsmiljö" as item 3 titled Arbetsmiljö', () => {
+  const doc = layout([
+    'Närvarande',
+    heading('Punkt 1 - Inledning'),
+    'Mötet öppnas.',
+    heading('Punkt 2 - Verksamhetsinformation'),
+    'Lena informerar.',
+    heading('Punkt 3 - Arbetsmiljö'),
+    'Inga frågor.',
+  ]);
+  const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
+  if (!outcome.ok) throw new Error(outcome.failure.reason);
+  expect(outcome.protocol.sections.map((s) => [s.number, s.title])).toEqual([
+    ['1', 'Inledning'],
+    ['2', 'Verksamhetsinformation'],
+    ['3', 'Arbetsmiljö'],
+  ]);
 });
