@@ -12,3 +12,7 @@ it('tags "hot och våld" from the heading "Arbetsmiljö, hot och våld" when the
 it('does not tag "hot och våld" from such a heading over a body about something else', () => {
   expect(topicsOf('Arbetsmiljö, hot och våld', 'Inget nytt att rapportera om lokalerna denna gång.')).not.toContain('hot och våld');
 });
+
+it('tags organisationsförändring for "Förändrad organisation av elevhälsan"', () => {
+  expect(topicsOf('Förändrad organisation av elevhälsan', 'Förvaltningsdirektören informerar om förslaget att samla insatserna i en central enhet.')).toContain('organisationsförändring');
+});
