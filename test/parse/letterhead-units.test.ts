@@ -1,5 +1,6 @@
 // The förvaltning from a letterhead line that names only the unit, in lower case or as a unit other than a
-// förvaltning ("Individ- och familjeomsorgen (IFO)"), and the secretary from "Vid anteckningarna:".
+// förvaltning ("Individ- och familjeomsorgen (IFO)"), the secretary from "Vid anteckningarna:", and the body
+// "förvaltningens samverkansgrupp" named in full.
 import { expect, it } from 'vitest';
 import type { Line } from '../../ingest/model.ts';
 import { readMeeting } from '../../ingest/parse/meeting.ts';
@@ -21,4 +22,9 @@ it('does not take a sentence that merely mentions a unit for the letterhead unit
 it('names the secretary from "Vid anteckningarna: Name"', () => {
   const m = readMeeting({ title: null, furniture: [], preamble: [], text: 'Mötet avslutas.\nVid anteckningarna: Therese Wall' });
   expect(m.secretary).toBe('Therese Wall');
+});
+
+it('names the body "förvaltningens samverkansgrupp" in full, not only "samverkansgrupp"', () => {
+  const m = readMeeting({ title: 'Protokoll förvaltningens samverkansgrupp (FSG)', furniture: [], preamble: [], text: '' });
+  expect(m.body).toBe('förvaltningens samverkansgrupp');
 });
