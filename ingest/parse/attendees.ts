@@ -259,12 +259,12 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
   const listLines = lines
     .filter((l) => !isTitle(l) && !isColumnHeader(l))
     .map((l) => ({ text: (l.cells ? l.cells.join(', ') : l.text).trim(), row: l.cells !== undefined }));
+  // People named by a function label ("Sekreterare: …"), added after the lists unless a list names them too.
+  const byFunction: { attendee: Attendee; function: MeetingFunction }[] = [];
   for (const line of mergeContinuations(listLines, fullLineChars)) {
     const labelled = functionLabelled(line);
     if (labelled) {
-      const known = list.attendees.find((a) => a.name === labelled.attendee.name);
-      if (known) list[labelled.function] ??= known.name;
-      else add(labelled);
+      byFunction.push(labelled);
       continue;
     }
     const header = headerOf(line);
@@ -305,6 +305,11 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
       const person = personWithRole(entry, mode);
       if (person) add(person);
     }
+  }
+  for (const labelled of byFunction) {
+    const known = list.attendees.find((a) => a.name === labelled.attendee.name);
+    if (known) list[labelled.function] ??= known.name;
+    else add(labelled);
   }
   return list;
 }

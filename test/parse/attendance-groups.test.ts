@@ -42,3 +42,12 @@ it('takes "Kommunal har anmält förhinder." as an absent party and "Sekreterare
   expect(list.secretary).toBe('Ida Karlsson');
   expect(list.absentParties).toEqual(['Kommunal']);
 });
+
+it('does not list a chair twice when "Ordförande: Name" stands before the list that names them', () => {
+  const list = parseAttendance(lines(['Ordförande: Anna Berg', 'Närvarande', 'Anna Berg, förvaltningschef', 'Olle Ek, Vision']), () => false);
+  expect(list.attendees.map((a) => [a.name, a.role])).toEqual([
+    ['Anna Berg', 'förvaltningschef'],
+    ['Olle Ek', null],
+  ]);
+  expect(list.chair).toBe('Anna Berg');
+});
