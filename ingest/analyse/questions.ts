@@ -175,8 +175,9 @@ function resolveByEnumerator(group: Group, statements: Statement[]): boolean {
   // As in `resolve`: a promise to present something later, after a substantive reply, leaves the item answered.
   const deferral = reply.find((s) => defers(s.text));
   const deferred = deferral !== undefined && (deferral === reply[0] || has('deferral', deferral.text));
+  const response = deferred ? deferral : reply[0];
   group.status = deferred ? 'deferred' : 'answered';
-  group.answer = answerFrom(deferred ? deferral : reply[0], group.party);
+  group.answer = { ...answerFrom(response, group.party), text: withoutEnumerator(response.text) };
   return true;
 }
 

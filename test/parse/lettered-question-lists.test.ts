@@ -26,4 +26,5 @@ it('makes each item of "följande frågor: a. … b. … c. …" a question answ
     ['När redovisas den nya lönekartläggningen?', 'Saco', 'pre_registered', 'deferred', 'Arbetsgivaren'],
     ['Vilka åtgärder planeras mot arbetsbelastningen?', 'Saco', 'pre_registered', 'answered', 'Arbetsgivaren'],
   ]);
+  expect(outcome.protocol.questions[1].answer?.text).toBe('Lönekartläggningen redovisas vid förvaltningsgruppen i juni.');
 });
