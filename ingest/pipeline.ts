@@ -6,7 +6,7 @@ import type { ParseOutcome } from './model.ts';
 import { parseProtocol } from './parse/protocol.ts';
 
 /** Bump when parsing changes its output: stored protocols of older versions are re-parsed on the next ingest. */
-export const PARSER_VERSION = '5';
+export const PARSER_VERSION = '6';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
