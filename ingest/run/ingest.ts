@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Failure } from '../model.ts';
-import { PARSER_VERSION, sha256 } from '../pipeline.ts';
+import { PARSER_VERSION, sha256 } from '../parse-identity.ts';
 import { protocolIdOf } from '../store/records.ts';
 import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts';
 import { discoverPdfs } from './discover.ts';

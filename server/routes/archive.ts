@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 
 /** Largest PDF accepted by upload; archived protocols are a few hundred kB, scanned ones a few MB. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -48,7 +49,7 @@ function requireAdmin(adminToken: string | undefined) {
 async function storeUpload(dataDir: string, bytes: Uint8Array): Promise<string> {
   const folder = join(dataDir, 'uploads');
   await mkdir(folder, { recursive: true });
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = sha256(bytes);
   const path = join(folder, `${hash}.pdf`);
   const partial = join(folder, `${hash}.${process.pid}.${Date.now()}.part`);
   await writeFile(partial, bytes);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Party, Protocol, QuestionKind, QuestionStatus } from '../../ingest/model.ts';
-import { sha256 } from '../../ingest/pipeline.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { buildSnapshot, type AnalyticsSnapshot } from '../../server/analytics/snapshot.ts';
 import { storeWith } from './archive-store.ts';

@@ -1,6 +1,6 @@
 // Hand-made protocols for analytics tests: a few lines per meeting, stored in a real (in-memory) archive store.
 import type { Party, Protocol, Question, QuestionKind, QuestionStatus } from '../../ingest/model.ts';
-import { sha256 } from '../../ingest/pipeline.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 

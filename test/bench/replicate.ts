@@ -2,7 +2,7 @@
 // group k mod 11 ("Farsta 2" …) and, for every further 11 copies, two years further back, so the archive gains
 // both förvaltningar and history; each copy gets bytes (a sha256) of its own, so it is a distinct stored protocol.
 import type { Protocol } from '../../ingest/model.ts';
-import { sha256 } from '../../ingest/pipeline.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 
 const GROUPS = 11;
 

@@ -4,7 +4,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARSER_VERSION } from '../../ingest/pipeline.ts';
+import { PARSER_VERSION } from '../../ingest/parse-identity.ts';
 import { ingestPaths, type IngestReport } from '../../ingest/run/ingest.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore, SourceRecord, StoredProtocol } from '../../ingest/store/types.ts';

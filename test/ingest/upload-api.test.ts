@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../ingest/pipeline.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { createApp, type App } from '../../server/app.ts';

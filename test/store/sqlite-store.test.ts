@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Protocol } from '../../ingest/model.ts';
-import { sha256 } from '../../ingest/pipeline.ts';
+import { sha256 } from '../../ingest/parse-identity.ts';
 import { protocolIdOf, questionRecordsOf, sectionRecordsOf } from '../../ingest/store/records.ts';
 import { migrate, SCHEMA_VERSION } from '../../ingest/store/sqlite-schema.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
