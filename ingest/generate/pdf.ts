@@ -3,6 +3,7 @@
 // signature-validation line in 8 pt. Output is reproducible: no timestamps other than the meeting date.
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import type { Block, ProtocolDocument } from './document.ts';
+import { wrapText } from './text-wrap.ts';
 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
@@ -56,22 +57,6 @@ interface Fonts {
 }
 
 /** Splits text into lines no wider than the text column. */
-function wrap(text: string, font: PDFFont, size: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && font.widthOfTextAtSize(candidate, size) > RIGHT - LEFT) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = candidate;
-    }
-  }
-  if (current) lines.push(current);
-  return lines;
-}
-
 /** Assigns every line a page and a baseline; a heading or label never ends a page without a line after it. */
 function place(doc: ProtocolDocument, fonts: Fonts): PlacedLine[] {
   const bottom = doc.addressFooter ? BOTTOM_WITH_ADDRESS : BOTTOM;
@@ -84,7 +69,7 @@ function place(doc: ProtocolDocument, fonts: Fonts): PlacedLine[] {
     const style = STYLES[block.kind];
     const before = previous === 'heading' ? AFTER_HEADING : previous === 'label' ? AFTER_LABEL : style.before;
     previous = block.kind;
-    const lines = wrap(block.text, style.bold ? fonts.bold : fonts.regular, style.size);
+    const lines = wrapText(block.text, style.bold ? fonts.bold : fonts.regular, style.size, RIGHT - LEFT);
     const reserve = block.kind === 'heading' || block.kind === 'label' ? KEEP_WITH_NEXT : 0;
     if (y !== null && y - before - reserve < bottom) {
       page++;
