@@ -1,6 +1,7 @@
 // The searchable unit: one section with its protocol's metadata and the places of its utterances in its
 // text, so a hit can name the party and the PDF page of the statement that matched.
 import type { SectionRecord } from '../../ingest/store/types.ts';
+import type { SearchHit } from './engine.ts';
 
 /** One utterance as a range of its section's text: [start, end, page, party]. */
 export type UtteranceRange = [number, number, number, string | null];
@@ -74,4 +75,21 @@ export function sectionDocOf(record: SectionRecord): SectionWithText {
 /** `${protocolId}#${sectionNumber}`: the stable id of a hit. */
 export function hitIdOf(doc: SectionDoc): string {
   return `${doc.protocolId}#${doc.number}`;
+}
+
+/** What a hit says about its section whatever the engine; the engine adds party, snippet, page and score. */
+export function hitFieldsOf(doc: SectionDoc): Omit<SearchHit, 'party' | 'snippet' | 'page' | 'score'> {
+  return {
+    id: hitIdOf(doc),
+    protocolId: doc.protocolId,
+    forvaltning: doc.forvaltning,
+    date: doc.date,
+    body: doc.body,
+    title: doc.title,
+    section: { number: doc.number, title: doc.sectionTitle, page: doc.page },
+    parties: doc.parties,
+    topics: doc.topics,
+    statuses: doc.statuses,
+    synthetic: doc.synthetic,
+  };
 }

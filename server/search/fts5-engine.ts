@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { isStopword } from '../../ingest/lang/swedish.ts';
 import { wordSpans } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
-import { hitIdOf, sectionDocOf, type SectionDoc } from './documents.ts';
+import { hitFieldsOf, sectionDocOf, type SectionDoc } from './documents.ts';
 import type { FacetCount, Facets, SearchEngine, SearchFilters, SearchRequest, SearchResponse, Snippet } from './engine.ts';
 import { parseQuery } from './query.ts';
 
@@ -154,18 +154,8 @@ export class Fts5Engine implements SearchEngine {
     const hits = rows.map((row) => {
       const doc = JSON.parse(row.doc) as SectionDoc;
       return {
-        id: hitIdOf(doc),
-        protocolId: doc.protocolId,
-        forvaltning: doc.forvaltning,
-        date: doc.date,
-        body: doc.body,
-        title: doc.title,
-        section: { number: doc.number, title: doc.sectionTitle, page: doc.page },
+        ...hitFieldsOf(doc),
         party: null,
-        parties: doc.parties,
-        topics: doc.topics,
-        statuses: doc.statuses,
-        synthetic: doc.synthetic,
         snippet: markersToRanges(row.snip),
         page: doc.page,
         score: Math.round(-row.rank * 1000) / 1000,

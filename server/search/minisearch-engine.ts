@@ -11,7 +11,7 @@ import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analys
 import { normalize } from '../../ingest/lang/swedish.ts';
 import { matchKey } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
-import { hitIdOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
+import { hitFieldsOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
 import { passesFilters, sourceOf } from './filters.ts';
@@ -250,18 +250,8 @@ export class MiniSearchEngine implements SearchEngine {
     const words = this.analyzeDocument(text, snippetProbe(plan));
     const passage = passageOf(doc, text, words, plan.terms);
     return {
-      id: hitIdOf(doc),
-      protocolId: doc.protocolId,
-      forvaltning: doc.forvaltning,
-      date: doc.date,
-      body: doc.body,
-      title: doc.title,
-      section: { number: doc.number, title: doc.sectionTitle, page: doc.page },
+      ...hitFieldsOf(doc),
       party: passage.party,
-      parties: doc.parties,
-      topics: doc.topics,
-      statuses: doc.statuses,
-      synthetic: doc.synthetic,
       snippet: passage.snippet,
       page: passage.page,
       score: Math.round(score * 1000) / 1000,
