@@ -10,7 +10,7 @@
 // replicates the parsed records into the shape the generator plans for 5,000 protocols: 66 förvaltningar
 // ("Farsta 2" … "Farsta 11") with histories going back in two-year steps to 2018. Every copy keeps its meeting
 // calendar, topics and questions' follow-ups. The store is a real SQLite file; the app is the real createApp.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,9 @@ import { storeWith } from '../analytics/archive-store.ts';
 import { generateAndParse } from '../analytics/generated-archive.ts';
 import { replicateArchive } from './replicate.ts';
 
-const { values } = parseArgs({ options: { protocols: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { protocols: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' }, out: { type: 'string' } },
+});
 const wanted = Number(values.protocols);
 const rounds = Number(values.rounds);
 function percentile(sorted: number[], p: number): number {
@@ -147,6 +149,11 @@ async function main(): Promise<void> {
     console.log(`${r.name.padEnd(30)}${String(r.queries).padStart(8)} ${ms(f50)} ${ms(f95)} ${ms(a50)} ${ms(a95)}`);
   }
   console.log(`\nquestions.csv (all ${questions} questions, once): ${csvMs.toFixed(0)} ms`);
+  if (values.out) {
+    const endpoints = table.map((r) => ({ name: r.name, queries: r.queries, firstP50P95: stats(r.first), repeatedP50P95: stats(r.repeated) }));
+    const figures = { protocols: protocols.length, sections, questions, builds, startMs, restartMs, appMs, endpoints, csvMs };
+    writeFileSync(values.out, `${JSON.stringify(figures, null, 2)}\n`);
+  }
 }
 
 await main();
