@@ -1,5 +1,7 @@
 // Shapes of the API responses the pages read, as written in the API contract (brief/API.md).
-// Protocol records come from the store's own types so the two cannot drift apart.
+// Protocol records, search hits and trend rows come from the server's own types so the two cannot drift apart.
+import type { SearchHit as EngineHit } from '../../../server/search/engine.ts';
+import type { TrendRow } from '../../../server/analytics/trends.ts';
 import type { ProtocolSummary, StoredProtocol } from '../../../ingest/store/types.ts';
 import type { Attendee, FailureKind, Party, Question, QuestionKind, QuestionStatus, Section } from '../../../ingest/model.ts';
 
@@ -27,24 +29,8 @@ export interface Snippet {
   highlights: Array<[number, number]>;
 }
 
-export interface SearchHit {
-  id: string;
-  protocolId: string;
-  forvaltning: string | null;
-  date: string | null;
-  body: string | null;
-  title: string | null;
-  section: { number: string; title: string; page: number };
-  party: Party | null;
-  parties: string[];
-  topics: string[];
-  statuses: string[];
-  synthetic: boolean;
-  snippet: Snippet;
-  page: number;
-  link: string;
-  score: number;
-}
+/** A hit as the engine makes it, with the web address of its section that the API adds. */
+export type SearchHit = EngineHit & { link: string };
 
 export interface SearchResponse {
   query: string;
@@ -64,15 +50,7 @@ export interface Topic {
   sections: number;
 }
 
-export interface TrendRow {
-  period: string;
-  periodStart: string;
-  group: string;
-  protocols: number;
-  sections: number;
-  totalProtocols: number;
-  share: number;
-}
+export type { TrendRow };
 
 export interface TrendsResponse {
   topic: string;
