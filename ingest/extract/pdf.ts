@@ -1,9 +1,9 @@
 // Reads a PDF with pdf.js and returns its positioned text runs per page, or a specific failure.
 // This is the only module that talks to pdf.js; an OCR extractor for scanned protocols would sit beside it
 // behind the same `TextSource` shape.
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Failure, TextRun } from '../model.ts';
+import { openPdf } from './pdfjs.ts';
 
 export interface RawPage {
   number: number;
@@ -47,12 +47,16 @@ async function fontIsBold(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>
   }
 }
 
-/** Loads the real font names (to recognise bold headings); pdf.js only resolves them while building the operator list. */
-async function boldFonts(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, fontIds: string[]): Promise<Set<string>> {
+/**
+ * Which of a page's fonts are bold, by their real names — which pdf.js resolves only while building a page's operator
+ * list, an expensive step. Font ids are per document, so the operator list is built only for a page that brings a
+ * font the document has not shown yet (usually just the first); what was learnt is kept in `known`.
+ */
+async function learnBoldFonts(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, fontIds: string[], known: Map<string, boolean>): Promise<void> {
+  const unseen = fontIds.filter((id) => !known.has(id));
+  if (unseen.length === 0) return;
   await page.getOperatorList();
-  const bold = new Set<string>();
-  for (const id of fontIds) if (await fontIsBold(page, id)) bold.add(id);
-  return bold;
+  for (const id of unseen) known.set(id, await fontIsBold(page, id));
 }
 
 /** Extracts positioned text runs from every page with pdf.js. Never throws: failures come back as values. */
@@ -61,11 +65,12 @@ export const readPdfText: TextSource = async (bytes) => {
   let doc: PDFDocumentProxy;
   try {
     // pdf.js transfers (detaches) the buffer it is given, so hand it a copy.
-    doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+    doc = await openPdf(bytes.slice()).promise;
   } catch (err) {
     return { ok: false, failure: classifyLoadError(bytes, err) };
   }
   const pages: RawPage[] = [];
+  const boldFonts = new Map<string, boolean>();
   let pageNo = 0;
   try {
     for (pageNo = 1; pageNo <= doc.numPages; pageNo++) {
@@ -73,7 +78,7 @@ export const readPdfText: TextSource = async (bytes) => {
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is TextItem => 'str' in i);
-      const bold = await boldFonts(page, [...new Set(items.map((i) => i.fontName))]);
+      await learnBoldFonts(page, [...new Set(items.map((i) => i.fontName))], boldFonts);
       const runs: TextRun[] = items
         .filter((i) => i.str.length > 0)
         .map((i) => ({
@@ -82,7 +87,7 @@ export const readPdfText: TextSource = async (bytes) => {
           y: i.transform[5],
           width: i.width,
           size: Math.round(Math.hypot(i.transform[2], i.transform[3]) * 10) / 10,
-          bold: bold.has(i.fontName),
+          bold: boldFonts.get(i.fontName) ?? false,
         }));
       pages.push({ number: pageNo, width: viewport.width, height: viewport.height, runs });
       page.cleanup();
