@@ -45,8 +45,8 @@ interface Mentions {
   supporting: number;
 }
 
-/** Mentions of one topic in a list of tokens; phrase matches consume their words so "hot och våld" counts once. */
-function countMentions(topic: CompiledTopic, tokens: string[]): Mentions {
+/** Mentions of one topic in a list of tokens (with their stems); phrase matches consume their words so "hot och våld" counts once. */
+function countMentions(topic: CompiledTopic, tokens: string[], stems: string[]): Mentions {
   const used = new Array<boolean>(tokens.length).fill(false);
   const mentions: Mentions = { naming: 0, supporting: 0 };
   for (const phrase of topic.phrases) {
@@ -59,7 +59,7 @@ function countMentions(topic: CompiledTopic, tokens: string[]): Mentions {
   }
   tokens.forEach((token, i) => {
     if (used[i]) return;
-    if (topic.stems.has(stem(token)) || topic.parts.some((p) => token.includes(p))) mentions.naming++;
+    if (topic.stems.has(stems[i]) || topic.parts.some((p) => token.includes(p))) mentions.naming++;
     else if (topic.supporting.some((p) => token.includes(p))) mentions.supporting++;
   });
   return mentions;
@@ -67,9 +67,10 @@ function countMentions(topic: CompiledTopic, tokens: string[]): Mentions {
 
 function countAll(text: string): Map<string, Mentions> {
   const tokens = tokenize(text);
+  const stems = tokens.map((t) => stem(t));
   const counts = new Map<string, Mentions>();
   for (const topic of COMPILED) {
-    const m = countMentions(topic, tokens);
+    const m = countMentions(topic, tokens, stems);
     if (m.naming + m.supporting > 0) counts.set(topic.id, m);
   }
   return counts;

@@ -23,8 +23,22 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * Stems already computed. A protocol archive has a small vocabulary (tens of thousands of word forms) that every
+ * document repeats, and the Snowball stemmer's regular expressions cost far more than a lookup. Bounded anyway:
+ * past the limit the cache starts over, so a stream of odd tokens cannot grow it without end.
+ */
+const STEMS = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 export function stem(word: string): string {
-  return stemmer.stem(normalize(word));
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    if (STEMS.size >= STEM_CACHE_LIMIT) STEMS.clear();
+    stemmed = stemmer.stem(normalize(word));
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 export function isStopword(word: string): boolean {
