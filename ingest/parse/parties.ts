@@ -32,7 +32,8 @@ function buildAliases(anchored: boolean): Alias[] {
 }
 
 const ANCHORED = buildAliases(true);
-const ANYWHERE = buildAliases(false);
+/** Global forms, for finding every occurrence; compiled once (partiesIn runs on every sentence of every protocol). */
+const ANYWHERE = buildAliases(false).map((a) => ({ ...a, pattern: new RegExp(a.pattern.source, `${a.pattern.flags}g`) }));
 const COLLECTIVE = new RegExp(`^(${data.collectives.fack.map(escape).join('|')})(?![\\p{L}])`, 'iu');
 
 export function sideOf(party: Party): Side {
@@ -67,8 +68,7 @@ export function startsWithUnionCollective(text: string): boolean {
 export function partiesIn(text: string): { party: Party; index: number }[] {
   const found: { party: Party; index: number; end: number }[] = [];
   for (const alias of ANYWHERE) {
-    const re = new RegExp(alias.pattern.source, alias.pattern.flags + 'g');
-    for (const m of text.matchAll(re)) {
+    for (const m of text.matchAll(alias.pattern)) {
       const index = m.index ?? 0;
       const end = index + m[0].length;
       if (found.some((f) => index < f.end && end > f.index)) continue; // inside a longer alias already found
