@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from '../model.ts';
 import type { ParseJob, ParseReply } from './parse-worker.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
 export interface ParsePool {
   /** Parses one file in a worker. Takes ownership of `bytes` (they are moved to the worker, not copied). */
@@ -35,22 +36,26 @@ interface Slot {
 const WORKER_URL = new URL('./parse-worker.ts', import.meta.url);
 
 /**
- * Starts a worker on the TypeScript worker module. Node 20 cannot load .ts by itself and does not apply
- * `--import tsx` from a worker's execArgv to the worker's own entry, so the entry is a tiny module that registers
- * tsx's loader first and then imports the real worker. Works both under `tsx` and under vitest.
+ * The module a worker starts on: the bundled worker (worker-bundle.ts), or else the TypeScript module through tsx.
+ * Node 20 does not apply `--import tsx` from a worker's execArgv to the worker's own entry, so that fallback entry
+ * is a tiny module that registers tsx's loader first and then imports the real worker. Works under tsx and vitest.
  */
-function startWorker(maxHeapMb: number): Worker {
+function workerEntry(): URL {
+  const bundle = bundledWorker(WORKER_URL);
+  if (bundle) return bundle;
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(WORKER_URL.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), {
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
-  });
+  return new URL(`data:text/javascript,${encodeURIComponent(entry)}`);
+}
+
+function startWorker(entry: URL, maxHeapMb: number): Worker {
+  return new Worker(entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
 }
 
 export function startParsePool(options: ParsePoolOptions): ParsePool {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxHeapMb = options.maxHeapMb ?? 384;
+  const entry = workerEntry();
   const queue: PendingJob[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -104,13 +109,13 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
     old.on('error', () => {});
     void old.terminate();
     if (closed) return;
-    slot.worker = startWorker(maxHeapMb);
+    slot.worker = startWorker(entry, maxHeapMb);
     attach(slot);
     dispatch(slot);
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot: Slot = { worker: startWorker(maxHeapMb) };
+    const slot: Slot = { worker: startWorker(entry, maxHeapMb) };
     attach(slot);
     slots.push(slot);
   }
