@@ -1,25 +1,28 @@
-// Benchmark: pages per second of the full ingest pipeline (extract, parse, analyse, store into a fresh SQLite file)
-// with --jobs 1 and 2, against poppler's `pdftotext` on the same PDFs (one process per file, one and two at a time),
-// with the peak resident memory of each ingest run. Prints a table and writes the figures as JSON.
+// Benchmark: pages per second of the full ingest pipeline — extract, parse, analyse, store into a fresh SQLite file,
+// then build and save the search index as the server would — with --jobs 1 and 2, against poppler's `pdftotext`
+// on the same PDFs (one process per file, one and two at a time), with the peak resident memory of each run.
+// Prints a table and writes the figures as JSON.
 //
 //   npm run bench:ingest -- [FOLDER] [--files N] [--out FILE]
 //
-// FOLDER defaults to N distinct copies of the corpus fixtures (test/fixtures/corpus/*.pdf); point it at a folder from
-// the synthetic archive generator for archive-scale figures. Each ingest run happens in a child process of its own,
-// so its peak RSS (main thread and workers together) is its alone.
+// FOLDER defaults to N protocols from the synthetic archive generator (seeded, so every run reads the same PDFs).
+// Each ingest run happens in a child process of its own, so its peak RSS (main thread and workers) is its alone.
 // Prerequisite for the reference: `apt-get install poppler-utils` (provides pdftotext); without it that row is skipped.
 import { execFile, spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { discoverPdfs } from '../../ingest/run/discover.ts';
 import { ingestPaths } from '../../ingest/run/ingest.ts';
+import { generateArchive, planArchive } from '../../ingest/generate/archive.ts';
 import { openStore } from '../../ingest/store/sqlite.ts';
+import { MiniSearchEngine } from '../../server/search/minisearch-engine.ts';
+import { SearchService } from '../../server/search/service.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = join(ROOT, 'test/fixtures/corpus');
 
 export interface IngestRun {
   jobs: number;
@@ -27,8 +30,14 @@ export interface IngestRun {
   ingested: number;
   failed: number;
   pages: number;
+  /** Extract, parse, analyse and store. */
   seconds: number;
   pagesPerSecond: number;
+  /** Building and saving the search index over the stored sections, after the ingest. */
+  indexSeconds: number;
+  /** The whole pipeline: ingest and index. */
+  pipelineSeconds: number;
+  pipelinePagesPerSecond: number;
   /** CPU time of the run (main thread and workers): pages per CPU second hardly depends on what else the machine runs. */
   cpuSeconds: number;
   pagesPerCpuSecond: number;
@@ -48,19 +57,18 @@ export interface IngestBench {
   pages: number;
   ingest: IngestRun[];
   pdftotext: PdftotextRun[];
-  /** Ingest pages/s divided by pdftotext pages/s at the same parallelism. */
+  /** Whole-pipeline pages/s (ingest and index) divided by pdftotext pages/s at the same parallelism. */
   ratios: Array<{ parallel: number; ratio: number }>;
 }
 
-/** N copies of the corpus protocols, each with a different trailing comment so the archive sees distinct files. */
-function corpusCopies(count: number): string {
+/** N protocols from the archive generator, written as PDFs into a new folder. */
+async function generatedPdfs(count: number): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  const originals = readdirSync(CORPUS).filter((f) => f.endsWith('.pdf'));
-  for (let i = 0; i < count; i++) {
-    const original = originals[i % originals.length];
-    const copy = join(folder, `${String(i).padStart(5, '0')}-${original}`);
-    copyFileSync(join(CORPUS, original), copy);
-    appendFileSync(copy, `\n% bench copy ${i}\n`);
+  const plan = planArchive({ seed: 42, forvaltningar: 12, from: '2022-01', to: '2025-12', protocols: count });
+  for await (const protocol of generateArchive(plan)) {
+    const path = join(folder, protocol.file);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, protocol.bytes);
   }
   return folder;
 }
@@ -70,10 +78,16 @@ async function childIngest(folder: string, db: string, jobs: number): Promise<vo
   const store = openStore(db);
   const cpuBefore = process.cpuUsage();
   const report = await ingestPaths([folder], { store, jobs });
+  const indexStarted = performance.now();
+  const search = new SearchService({ store, engine: new MiniSearchEngine(), indexDir: join(dirname(db), 'index') });
+  await search.start();
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  await search.close();
   await store.close();
   const seconds = report.elapsedMs / 1000;
+  const pipelineSeconds = seconds + indexSeconds;
   const run: IngestRun = {
     jobs,
     files: report.total,
@@ -82,6 +96,9 @@ async function childIngest(folder: string, db: string, jobs: number): Promise<vo
     pages: report.pages,
     seconds,
     pagesPerSecond: report.pages / seconds,
+    indexSeconds,
+    pipelineSeconds,
+    pipelinePagesPerSecond: report.pages / pipelineSeconds,
     cpuSeconds,
     pagesPerCpuSecond: report.pages / cpuSeconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -127,22 +144,25 @@ async function pdftotextRun(files: string[], parallel: number, pages: number): P
 
 function table(bench: IngestBench): string {
   const rows = [
-    ['run', 'files', 'pages', 'seconds', 'pages/s', 'pages/CPU-s', 'peak RSS MB'],
-    ...bench.ingest.map((r) => [`ingest --jobs ${r.jobs}`, String(r.files), String(r.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), r.pagesPerCpuSecond.toFixed(1), r.peakRssMb.toFixed(0)]),
-    ...bench.pdftotext.map((r) => [`pdftotext, ${r.parallel} at a time`, String(r.files), String(bench.pages), r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), '-', '-']),
+    ['run', 'files', 'pages', 'ingest s', 'index s', 'total s', 'pages/s', 'pages/CPU-s', 'peak RSS MB'],
+    ...bench.ingest.map((r) => [
+      `ingest --jobs ${r.jobs}`, String(r.files), String(r.pages), r.seconds.toFixed(2), r.indexSeconds.toFixed(2),
+      r.pipelineSeconds.toFixed(2), r.pipelinePagesPerSecond.toFixed(1), r.pagesPerCpuSecond.toFixed(1), r.peakRssMb.toFixed(0),
+    ]),
+    ...bench.pdftotext.map((r) => [`pdftotext, ${r.parallel} at a time`, String(r.files), String(bench.pages), '-', '-', r.seconds.toFixed(2), r.pagesPerSecond.toFixed(1), '-', '-']),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   for (const { parallel, ratio } of bench.ratios) {
-    lines.push(`ingest is ${ratio.toFixed(2)}× the speed of pdftotext at ${parallel} at a time`);
+    lines.push(`the pipeline (ingest and index) is ${ratio.toFixed(2)}× the speed of pdftotext at ${parallel} at a time`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the whole benchmark on `folder` (or on `files` corpus copies when no folder is given). */
+/** Runs the whole benchmark on `folder` (or on `files` generated protocols when no folder is given). */
 export async function benchIngest(options: { folder?: string; files: number; jobs: number[] }): Promise<IngestBench> {
-  const folder = options.folder ?? corpusCopies(options.files);
+  const folder = options.folder ?? (await generatedPdfs(options.files));
   try {
     const { files } = await discoverPdfs([folder]);
     const ingest: IngestRun[] = [];
@@ -156,9 +176,9 @@ export async function benchIngest(options: { folder?: string; files: number; job
     }
     const ratios = ingest.flatMap((run) => {
       const reference = pdftotextRuns.find((r) => r.parallel === run.jobs);
-      return reference ? [{ parallel: run.jobs, ratio: run.pagesPerSecond / reference.pagesPerSecond }] : [];
+      return reference ? [{ parallel: run.jobs, ratio: run.pipelinePagesPerSecond / reference.pagesPerSecond }] : [];
     });
-    return { folder: options.folder ?? `${options.files} corpus copies`, files: files.length, pages, ingest, pdftotext: pdftotextRuns, ratios };
+    return { folder: options.folder ?? `${options.files} generated protocols`, files: files.length, pages, ingest, pdftotext: pdftotextRuns, ratios };
   } finally {
     if (!options.folder) rmSync(folder, { recursive: true, force: true });
   }
@@ -171,7 +191,7 @@ async function main(): Promise<void> {
       child: { type: 'boolean' },
       db: { type: 'string' },
       jobs: { type: 'string' },
-      files: { type: 'string', default: '40' },
+      files: { type: 'string', default: '1000' },
       out: { type: 'string', default: join(ROOT, 'data/bench/ingest.json') },
     },
   });

@@ -25,7 +25,7 @@ interface Part {
 
 function parts(quick: boolean): Part[] {
   return [
-    { name: 'ingest', script: 'test/bench/ingest.ts', args: ['--files', quick ? '24' : '200'] },
+    { name: 'ingest', script: 'test/bench/ingest.ts', args: ['--files', quick ? '100' : '1000'] },
     { name: 'search', script: 'test/bench/search.ts', args: [], env: quick ? { BENCH_SIZES: '10000' } : {}, writes: join(ROOT, 'data', 'bench', 'search.json') },
     { name: 'analytics', script: 'test/bench/analytics.ts', args: quick ? ['--protocols', '1000'] : [] },
     { name: 'server', script: 'test/bench/server.ts', args: quick ? ['--protocols', '2000', '--seconds', '5'] : [] },
