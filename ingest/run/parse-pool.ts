@@ -1,4 +1,4 @@
-// A pool of worker threads that run the parse pipeline, one file per worker at a time.
+// A pool of worker threads that run the parse pipeline, each worker with up to two files in hand.
 // A worker that crashes or hangs on a file is replaced, and that file gets a failure; the other files go on.
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from '../model.ts';
@@ -6,7 +6,7 @@ import type { ParseJob, ParseReply } from './parse-worker.ts';
 import { bundledWorker } from './worker-bundle.ts';
 
 export interface ParsePool {
-  /** Parses one file in a worker. Takes ownership of `bytes` (they are moved to the worker, not copied). */
+  /** Parses one file in a worker. */
   parse(bytes: Uint8Array, file: string): Promise<ParseOutcome>;
   close(): Promise<void>;
 }
@@ -21,17 +21,31 @@ export interface ParsePoolOptions {
    * it collects sooner and peak memory stays flat. A file that needs more fails alone, with that reason.
    */
   maxHeapMb?: number;
+  /** The module workers run; defaults to the parse worker. Tests hand in stand-ins that crash or hang on cue. */
+  workerModule?: URL;
 }
 
 interface PendingJob {
   job: ParseJob;
   resolve: (outcome: ParseOutcome) => void;
+  /** Run with nothing beside it: it was in a worker that crashed while parsing two files, either may be to blame. */
+  alone?: boolean;
+}
+
+interface Running extends PendingJob {
+  timer: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
-  running?: PendingJob & { timer: NodeJS.Timeout };
+  running: Map<number, Running>;
 }
+
+/**
+ * Files handed to a worker at once. With a second file already in hand, a worker goes straight on when it finishes
+ * one, instead of waiting for the main thread — which may be busy saving a batch — to send the next.
+ */
+const FILES_PER_WORKER = 2;
 
 const WORKER_URL = new URL('./parse-worker.ts', import.meta.url);
 
@@ -55,50 +69,79 @@ function startWorker(entry: URL, maxHeapMb: number): Worker {
 export function startParsePool(options: ParsePoolOptions): ParsePool {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxHeapMb = options.maxHeapMb ?? 384;
-  const entry = workerEntry();
+  const entry = options.workerModule ?? workerEntry();
   const queue: PendingJob[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
 
-  const failRunning = (slot: Slot, reason: string) => {
-    const running = slot.running;
-    if (!running) return;
-    clearTimeout(running.timer);
-    slot.running = undefined;
-    running.resolve({ ok: false, failure: { file: running.job.file, kind: 'parser_stopped', reason } });
+  const fail = (pending: PendingJob, reason: string) => {
+    pending.resolve({ ok: false, failure: { file: pending.job.file, kind: 'parser_stopped', reason } });
+  };
+
+  /** Takes the slot's files back; which of them the worker's end is blamed on is up to the caller. */
+  const takeRunning = (slot: Slot): Running[] => {
+    const running = [...slot.running.values()];
+    for (const r of running) clearTimeout(r.timer);
+    slot.running.clear();
+    return running;
+  };
+
+  /**
+   * A worker ended while parsing. With one file in hand, that file gets the failure. With more, the culprit is
+   * unknown: they are all parsed again, each alone, so that only the file that really stops a worker fails.
+   */
+  const workerEnded = (slot: Slot, reason: string) => {
+    const running = takeRunning(slot);
+    if (running.length === 1) fail(running[0], reason);
+    else queue.unshift(...running.map(({ job, resolve }) => ({ job, resolve, alone: true })));
+    replace(slot);
+  };
+
+  const send = (slot: Slot, next: PendingJob) => {
+    const timer = setTimeout(() => {
+      // This file is the one that hangs; the others in the worker are innocent and go back to the queue.
+      const running = takeRunning(slot);
+      for (const r of running) {
+        if (r.job.id === next.job.id) fail(r, `gave up: reading the file took longer than ${Math.round(timeoutMs / 1000)} s`);
+        else queue.unshift({ job: r.job, resolve: r.resolve, alone: r.alone });
+      }
+      replace(slot);
+    }, timeoutMs);
+    slot.running.set(next.job.id, { ...next, timer });
+    // Copied, not moved: the bytes must still be here if the file has to be parsed again in another worker.
+    slot.worker.postMessage(next.job);
   };
 
   const dispatch = (slot: Slot) => {
-    if (closed || slot.running) return;
-    const next = queue.shift();
-    if (!next) return;
-    const timer = setTimeout(() => {
-      failRunning(slot, `gave up: reading the file took longer than ${Math.round(timeoutMs / 1000)} s`);
-      replace(slot);
-    }, timeoutMs);
-    slot.running = { ...next, timer };
-    slot.worker.postMessage(next.job, [next.job.bytes.buffer as ArrayBuffer]);
+    while (!closed && queue.length > 0 && slot.running.size < FILES_PER_WORKER) {
+      if ([...slot.running.values()].some((r) => r.alone)) return;
+      if (queue[0].alone && slot.running.size > 0) return;
+      send(slot, queue.shift()!);
+    }
+  };
+
+  const dispatchAll = () => {
+    // Idle workers first, so files spread over all workers before any gets a second one.
+    for (const slot of [...slots].sort((a, b) => a.running.size - b.running.size)) dispatch(slot);
   };
 
   const attach = (slot: Slot) => {
     slot.worker.on('message', (reply: ParseReply) => {
-      const running = slot.running;
-      if (!running || running.job.id !== reply.id) return;
+      const running = slot.running.get(reply.id);
+      if (!running) return;
       clearTimeout(running.timer);
-      slot.running = undefined;
+      slot.running.delete(reply.id);
       running.resolve(reply.outcome);
-      dispatch(slot);
+      dispatchAll();
     });
     slot.worker.on('error', (err) => {
       const outOfMemory = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      failRunning(slot, outOfMemory ? `too large to read: the parser needed more than ${maxHeapMb} MB of memory` : `the parser crashed on this file: ${err.message}`);
-      replace(slot);
+      workerEnded(slot, outOfMemory ? `too large to read: the parser needed more than ${maxHeapMb} MB of memory` : `the parser crashed on this file: ${err.message}`);
     });
     slot.worker.on('exit', (code) => {
       if (closed) return;
-      failRunning(slot, `the parser stopped on this file (exit code ${code})`);
-      replace(slot);
+      workerEnded(slot, `the parser stopped on this file (exit code ${code})`);
     });
   };
 
@@ -111,11 +154,11 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
     if (closed) return;
     slot.worker = startWorker(entry, maxHeapMb);
     attach(slot);
-    dispatch(slot);
+    dispatchAll();
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot: Slot = { worker: startWorker(entry, maxHeapMb) };
+    const slot: Slot = { worker: startWorker(entry, maxHeapMb), running: new Map() };
     attach(slot);
     slots.push(slot);
   }
@@ -123,19 +166,14 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
   return {
     parse(bytes, file) {
       if (closed) return Promise.reject(new Error('parse pool is closed'));
-      // Only whole, unshared buffers can be moved to a worker; anything else is copied once here.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-        ? bytes
-        : bytes.slice();
       return new Promise<ParseOutcome>((resolve) => {
-        queue.push({ job: { id: nextId++, bytes: own, file }, resolve });
-        const idle = slots.find((s) => !s.running);
-        if (idle) dispatch(idle);
+        queue.push({ job: { id: nextId++, bytes, file }, resolve });
+        dispatchAll();
       });
     },
     async close() {
       closed = true;
-      for (const slot of slots) failRunning(slot, 'ingest was stopped before this file was read');
+      for (const slot of slots) for (const r of takeRunning(slot)) fail(r, 'ingest was stopped before this file was read');
       for (const pending of queue.splice(0)) {
         pending.resolve({ ok: false, failure: { file: pending.job.file, kind: 'io', reason: 'ingest was stopped before this file was read' } });
       }
