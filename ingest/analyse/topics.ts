@@ -45,32 +45,62 @@ interface Mentions {
   supporting: number;
 }
 
-/** Mentions of one topic in a list of tokens (with their stems); phrase matches consume their words so "hot och våld" counts once. */
-function countMentions(topic: CompiledTopic, tokens: string[], stems: string[]): Mentions {
+/** How one word form bears on each topic it touches: it names the topic (by stem or compound part) or supports it. */
+type WordRoles = ReadonlyMap<string, 'naming' | 'supporting'>;
+
+const NO_ROLES: WordRoles = new Map();
+
+/**
+ * Roles already worked out, per word form: every sentence of every protocol asks about the same few thousand words,
+ * and the answer (a stem and substring tests against every topic) does not change. Bounded like the stem cache.
+ */
+const ROLES = new Map<string, WordRoles>();
+const ROLE_CACHE_LIMIT = 200_000;
+
+function rolesOf(token: string): WordRoles {
+  let roles = ROLES.get(token);
+  if (roles === undefined) {
+    const stemmed = stem(token);
+    const found = new Map<string, 'naming' | 'supporting'>();
+    for (const topic of COMPILED) {
+      if (topic.stems.has(stemmed) || topic.parts.some((p) => token.includes(p))) found.set(topic.id, 'naming');
+      else if (topic.supporting.some((p) => token.includes(p))) found.set(topic.id, 'supporting');
+    }
+    roles = found.size > 0 ? found : NO_ROLES;
+    if (ROLES.size >= ROLE_CACHE_LIMIT) ROLES.clear();
+    ROLES.set(token, roles);
+  }
+  return roles;
+}
+
+/** Mentions of one topic in a list of tokens (with their roles); phrase matches consume their words so "hot och våld" counts once. */
+function countMentions(topic: CompiledTopic, tokens: string[], roles: WordRoles[]): Mentions {
   const used = new Array<boolean>(tokens.length).fill(false);
   const mentions: Mentions = { naming: 0, supporting: 0 };
   for (const phrase of topic.phrases) {
     for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (tokens[i] !== phrase[0]) continue;
       if (phrase.every((w, k) => tokens[i + k] === w && !used[i + k])) {
         for (let k = 0; k < phrase.length; k++) used[i + k] = true;
         mentions.naming++;
       }
     }
   }
-  tokens.forEach((token, i) => {
-    if (used[i]) return;
-    if (topic.stems.has(stems[i]) || topic.parts.some((p) => token.includes(p))) mentions.naming++;
-    else if (topic.supporting.some((p) => token.includes(p))) mentions.supporting++;
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const role = roles[i].get(topic.id);
+    if (role === 'naming') mentions.naming++;
+    else if (role === 'supporting') mentions.supporting++;
+  }
   return mentions;
 }
 
 function countAll(text: string): Map<string, Mentions> {
   const tokens = tokenize(text);
-  const stems = tokens.map((t) => stem(t));
+  const roles = tokens.map(rolesOf);
   const counts = new Map<string, Mentions>();
   for (const topic of COMPILED) {
-    const m = countMentions(topic, tokens, stems);
+    const m = countMentions(topic, tokens, roles);
     if (m.naming + m.supporting > 0) counts.set(topic.id, m);
   }
   return counts;
