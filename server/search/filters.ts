@@ -1,16 +1,32 @@
 // Which sections pass the search filters (everything but the party of the matching statement, which each
-// engine checks where it knows which statement matched).
+// engine checks where it knows which statement matched). The filters of a search are turned into one test
+// over the sections' facet codes and day numbers (facet-table.ts, slot-dates.ts), run for every candidate.
 import type { SectionDoc } from './documents.ts';
 import type { SearchFilters, SearchSource } from './engine.ts';
+import type { FacetTable } from './facet-table.ts';
+import type { SlotDates } from './slot-dates.ts';
 
-export function passesFilters(doc: SectionDoc, filters: SearchFilters): boolean {
-  if (filters.forvaltning && doc.forvaltning !== filters.forvaltning) return false;
-  if (filters.body && doc.body !== filters.body) return false;
-  if (filters.topic && !doc.topics.includes(filters.topic)) return false;
-  if (filters.status && !doc.statuses.includes(filters.status)) return false;
-  if (filters.party && !doc.parties.includes(filters.party)) return false;
-  if (filters.source && sourceOf(doc) !== filters.source) return false;
-  return withinDates(doc.date, filters.from, filters.to);
+/** The filters as a test of a slot; every slot passes when nothing is filtered. */
+export function slotFilter(filters: SearchFilters, table: FacetTable, dates: SlotDates): (slot: number) => boolean {
+  const tests: Array<(slot: number) => boolean> = [];
+  const single = (facet: 'forvaltning' | 'body' | 'source', value: string) => {
+    const { code, slots } = table.single(facet, value);
+    tests.push((slot) => code !== 0 && slots[slot] === code);
+  };
+  const multi = (facet: 'party' | 'topic' | 'status', value: string) => {
+    const { sets, slots } = table.holding(facet, value);
+    tests.push((slot) => sets[slots[slot]] === 1);
+  };
+  if (filters.forvaltning) single('forvaltning', filters.forvaltning);
+  if (filters.body) single('body', filters.body);
+  if (filters.source) single('source', filters.source);
+  if (filters.topic) multi('topic', filters.topic);
+  if (filters.status) multi('status', filters.status);
+  if (filters.party) multi('party', filters.party);
+  if (filters.from || filters.to) tests.push(dates.within(filters.from, filters.to));
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0];
+  return (slot) => tests.every((test) => test(slot));
 }
 
 export function sourceOf(doc: SectionDoc): SearchSource {

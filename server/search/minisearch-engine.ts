@@ -14,13 +14,15 @@ import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitFieldsOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
-import { passesFilters, sourceOf } from './filters.ts';
+import { slotFilter } from './filters.ts';
 import { packDocs, unpackDocs, type PackedDocs } from './packed-docs.ts';
 import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
 import { loadPostings, savedPostings, type PostingsHead } from './saved-postings.ts';
 import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
-import { scoreGroups, type ScoredMatches as Found } from './term-scorer.ts';
+import { SlotDates } from './slot-dates.ts';
+import { TermPostings } from './term-postings.ts';
+import { GroupScorer, type ScoredMatches as Found } from './term-scorer.ts';
 import { firstK } from './top-k.ts';
 import { passageOf } from './snippet.ts';
 import { TextStore } from './text-store.ts';
@@ -56,22 +58,26 @@ interface SavedMeta {
 export class MiniSearchEngine implements SearchEngine {
   readonly name = 'minisearch';
   private mini = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
+  private postings = new TermPostings(this.mini, BOOST);
+  private scorer = new GroupScorer(this.postings);
   private docs: Array<SectionDoc | null> = [];
   private readonly slotsByProtocol = new Map<ProtocolId, number[]>();
   private readonly texts = new TextStore();
   private vocabulary = new Vocabulary();
   private facetTable = new FacetTable();
+  private dates = new SlotDates();
   private partyTerms = new PartyTerms();
 
   async index(records: AsyncIterable<SectionRecord> | SectionRecord[]): Promise<void> {
     const all: SectionRecord[] = [];
     for await (const record of records) all.push(record);
-    this.mini = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
+    this.useIndex(new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS));
     this.docs = [];
     this.slotsByProtocol.clear();
     this.texts.clear();
     this.vocabulary = new Vocabulary();
     this.facetTable = new FacetTable();
+    this.dates = new SlotDates();
     this.partyTerms = new PartyTerms();
     const sections = all.map(sectionDocOf);
     // Count every word before analysing any, so compounds find parts that only occur in later sections.
@@ -91,10 +97,12 @@ export class MiniSearchEngine implements SearchEngine {
       this.mini.discard(slot);
       this.docs[slot] = null;
       this.facetTable.set(slot, null);
+      this.dates.set(slot, null);
       this.partyTerms.clear(slot);
       this.texts.delete(slot);
     }
     this.slotsByProtocol.delete(protocolId);
+    this.postings.clear();
   }
 
   protocolIds(): ProtocolId[] {
@@ -115,30 +123,27 @@ export class MiniSearchEngine implements SearchEngine {
       found = request.query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
     } else {
       found = this.find(plan, 'AND', filters);
-      if (this.ofSource(found.slots, source).length === 0 && plan.groups.length > 1) {
+      if (this.ofSource(found, source).slots.length === 0 && plan.groups.length > 1) {
         found = this.find(plan, 'OR', filters);
-        relaxed = this.ofSource(found.slots, source).length > 0;
+        relaxed = this.ofSource(found, source).slots.length > 0;
       }
     }
 
-    const { scores } = found;
-    const slots = this.ofSource(found.slots, source);
-    const docs = this.docs;
-    // Plain comparisons: ISO dates sort as strings, and localeCompare was a visible cost per match.
-    const byDate = (a: number, b: number) => {
-      const x = docs[a]!.date ?? '';
-      const y = docs[b]!.date ?? '';
-      return x < y ? 1 : x > y ? -1 : 0;
-    };
-    const byScore = (a: number, b: number) => (scores[b] ?? 0) - (scores[a] ?? 0);
+    const { slots, scores } = this.ofSource(found, source);
+    // Dates as integer keys (slot-dates.ts): string and localeCompare comparisons were a visible cost per match.
+    const dates = this.dates.keys();
+    const byDate = (a: number, b: number) => dates[slots[b]] - dates[slots[a]];
+    const byScore = (a: number, b: number) => scores[b] - scores[a];
     const order = request.sort === 'date' ? (a: number, b: number) => byDate(a, b) || byScore(a, b) : (a: number, b: number) => byScore(a, b) || byDate(a, b);
-    const shown = firstK(slots, page * pageSize, order).slice((page - 1) * pageSize);
+    const positions: number[] = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) positions[i] = i;
+    const shown = firstK(positions, page * pageSize, order).slice((page - 1) * pageSize);
     return {
       total: slots.length,
       page,
       pageSize,
       relaxed,
-      hits: shown.map((slot) => this.hit(slot, scores[slot] ?? 0, plan)),
+      hits: shown.map((i) => this.hit(slots[i], scores[i], plan)),
       facets: this.facetTable.count(slots, found.slots),
       corrections: plan.corrections,
       suggestions: slots.length === 0 ? plan.corrections.map((c) => c.to) : [],
@@ -148,8 +153,8 @@ export class MiniSearchEngine implements SearchEngine {
   facets(filters: SearchFilters = {}): Facets {
     if (!isFiltering(filters)) return this.facetTable.count(this.liveSlots());
     const { source, ...others } = filters;
-    const all = this.browse(others).slots;
-    return this.facetTable.count(this.ofSource(all, source), all);
+    const all = this.browse(others);
+    return this.facetTable.count(this.ofSource(all, source).slots, all.slots);
   }
 
   suggest(prefix: string, limit = 10): string[] {
@@ -192,12 +197,16 @@ export class MiniSearchEngine implements SearchEngine {
     } catch {
       return false;
     }
-    this.mini = loadPostings<IndexDocument>(postingsHead, postings, MINISEARCH_OPTIONS);
+    this.useIndex(loadPostings<IndexDocument>(postingsHead, postings, MINISEARCH_OPTIONS));
     await this.texts.load(join(dir, 'texts.bin'), meta.offsets);
     this.docs = unpackDocs(meta.docs);
     this.vocabulary = new Vocabulary(meta.vocabulary);
     this.facetTable = new FacetTable();
-    this.docs.forEach((doc, slot) => this.facetTable.set(slot, doc));
+    this.dates = new SlotDates();
+    this.docs.forEach((doc, slot) => {
+      this.facetTable.set(slot, doc);
+      this.dates.set(slot, doc?.date ?? null);
+    });
     this.partyTerms = new PartyTerms({ ...meta.partyTerms, data: partyTermData });
     this.slotsByProtocol.clear();
     this.docs.forEach((doc, slot) => {
@@ -208,20 +217,15 @@ export class MiniSearchEngine implements SearchEngine {
 
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
-    const filtered = isFiltering(filters);
     const docs = this.docs;
     const phrases = plan.phrases.map(phraseMatcher);
+    const passes = slotFilter(filters, this.facetTable, this.dates);
     const saidByParty = filters.party ? this.partyTerms.saidBy(filters.party, plan.groups, combineWith) : null;
-    const accept = (slot: number) => {
-      const doc = docs[slot];
-      if (doc === null || (filtered && !passesFilters(doc, filters))) return false;
-      return !saidByParty || saidByParty(slot);
-    };
-    const found = scoreGroups(this.mini, plan.groups, BOOST, combineWith, docs.length, accept);
+    const accept = (slot: number) => docs[slot] !== null && passes(slot) && (!saidByParty || saidByParty(slot));
+    const found = this.scorer.score(plan.groups, combineWith, docs.length, accept);
     if (phrases.length === 0) return found;
     // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
-    const inOrder = (slot: number) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot)));
-    return { slots: found.slots.filter(inOrder), scores: found.scores };
+    return keep(found, (slot) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot))));
   }
 
   private *liveSlots(): Iterable<number> {
@@ -229,19 +233,24 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /** The slots of sections from the source (real or generated protocols); all of them for no source. */
-  private ofSource(slots: number[], source: SearchFilters['source']): number[] {
-    if (!source) return slots;
-    const docs = this.docs;
-    return slots.filter((slot) => sourceOf(docs[slot]!) === source);
+  private ofSource(found: Found, source: SearchFilters['source']): Found {
+    if (!source) return found;
+    return keep(found, slotFilter({ source }, this.facetTable, this.dates));
   }
 
   /** Every section passing the filters, for an empty query. */
   private browse(filters: SearchFilters): Found {
+    const passes = slotFilter(filters, this.facetTable, this.dates);
     const slots: number[] = [];
-    this.docs.forEach((doc, slot) => {
-      if (doc && passesFilters(doc, filters)) slots.push(slot);
-    });
-    return { slots, scores: new Float64Array(0) };
+    for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot] && passes(slot)) slots.push(slot);
+    return { slots, scores: new Float64Array(slots.length) };
+  }
+
+  /** minisearch's index, and the postings and scorer that read it. */
+  private useIndex(mini: MiniSearch<IndexDocument>): void {
+    this.mini = mini;
+    this.postings = new TermPostings(mini, BOOST);
+    this.scorer = new GroupScorer(this.postings);
   }
 
   private hit(slot: number, score: number, plan: QueryPlan): SearchHit {
@@ -297,12 +306,14 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary.addTerms(body.direct);
     this.vocabulary.addTerms(body.parts);
     this.mini.add(document);
+    this.postings.clear();
     // The scorer reads postings by minisearch's short id; both count up from 0 and are never reused.
     if ((this.mini as unknown as { _idToShortId: Map<number, number> })._idToShortId.get(slot) !== slot) {
       throw new Error('search index out of step with its section table; rebuild it');
     }
     this.docs.push(doc);
     this.facetTable.set(slot, doc);
+    this.dates.set(slot, doc.date);
     this.texts.set(slot, text);
     this.slotOwner(doc.protocolId).push(slot);
   }
@@ -312,6 +323,18 @@ export class MiniSearchEngine implements SearchEngine {
     if (!slots) this.slotsByProtocol.set(protocolId, (slots = []));
     return slots;
   }
+}
+
+/** The matches passing a test, each with its score. */
+function keep(found: Found, test: (slot: number) => boolean): Found {
+  const slots: number[] = [];
+  const scores = new Float64Array(found.slots.length);
+  found.slots.forEach((slot, i) => {
+    if (!test(slot)) return;
+    scores[slots.length] = found.scores[i];
+    slots.push(slot);
+  });
+  return { slots, scores: scores.subarray(0, slots.length) };
 }
 
 /** The file's bytes as 32-bit numbers (copied only when the buffer does not start on a 4-byte boundary). */

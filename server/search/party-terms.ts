@@ -18,6 +18,7 @@ export class PartyTerms {
   private readonly numbers = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly slots: Array<Map<string, Int32Array> | null> = [];
+  private readonly byParty = new Map<string, Map<number, Int32Array>>();
 
   constructor(snapshot?: PartyTermsSnapshot) {
     if (!snapshot) return;
@@ -46,15 +47,18 @@ export class PartyTerms {
       entries.set(party, Int32Array.from(new Set(terms.map((t) => this.number(t)))).sort());
     }
     this.slots[slot] = entries;
+    this.byParty.clear();
   }
 
   clear(slot: number): void {
     this.slots[slot] = null;
+    this.byParty.clear();
   }
 
   /**
    * A test of whether the party said, in a section, every group of the query (or any group, for the relaxed
-   * OR): some alternative of the group with all of its terms. Term numbers are looked up once, here.
+   * OR): some alternative of the group with all of its terms. Worked out here for all sections at once from
+   * the party's sections per term, so the test itself is one array read.
    */
   saidBy(party: string, groups: TermGroup[], combineWith: 'AND' | 'OR'): (slot: number) => boolean {
     const numbered = groups.map((group) =>
@@ -63,12 +67,20 @@ export class PartyTerms {
         .filter((numbers) => !numbers.includes(-1)),
     );
     const slots = this.slots;
-    return (slot) => {
-      const said = slots[slot]?.get(party);
-      if (!said) return false;
-      const groupSaid = (alternatives: number[][]) => alternatives.some((numbers) => numbers.every((n) => contains(said, n)));
-      return combineWith === 'AND' ? numbered.every(groupSaid) : numbered.some(groupSaid);
-    };
+    if (numbered.length === 0) return combineWith === 'AND' ? (slot) => slots[slot]?.has(party) ?? false : () => false;
+    const sections = this.sectionsOf(party);
+    // Per slot, how many groups the party said there (AND, counted in group order), or whether it said any (OR).
+    const said = new Uint8Array(slots.length);
+    numbered.forEach((alternatives, g) => {
+      for (const numbers of alternatives) {
+        for (const slot of sectionsWithAll(sections, numbers)) {
+          if (combineWith === 'OR') said[slot] = 1;
+          else if (said[slot] === g) said[slot] = g + 1;
+        }
+      }
+    });
+    const wanted = combineWith === 'AND' ? numbered.length : 1;
+    return (slot) => said[slot] === wanted;
   }
 
   snapshot(): PartyTermsSnapshot {
@@ -90,6 +102,29 @@ export class PartyTerms {
     return { terms: this.terms, parties, data: Int32Array.from(data) };
   }
 
+  /**
+   * The slots where the party said each term, made from the per-slot lists the first time a search filters on
+   * the party and kept until the sections change: reading the lists of every matching section instead was most
+   * of a party-filtered search.
+   */
+  private sectionsOf(party: string): Map<number, Int32Array> {
+    const known = this.byParty.get(party);
+    if (known) return known;
+    const lists = new Map<number, number[]>();
+    this.slots.forEach((entries, slot) => {
+      const said = entries?.get(party);
+      if (!said) return;
+      for (const term of said) {
+        const list = lists.get(term);
+        if (list) list.push(slot);
+        else lists.set(term, [slot]);
+      }
+    });
+    const sections = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+    this.byParty.set(party, sections);
+    return sections;
+  }
+
   private number(term: string): number {
     let number = this.numbers.get(term);
     if (number === undefined) {
@@ -99,6 +134,16 @@ export class PartyTerms {
     }
     return number;
   }
+}
+
+/** The slots (ascending) whose lists hold all of the terms. */
+function sectionsWithAll(sections: Map<number, Int32Array>, terms: number[]): Int32Array {
+  let slots = sections.get(terms[0]) ?? new Int32Array(0);
+  for (const term of terms.slice(1)) {
+    const other = sections.get(term) ?? new Int32Array(0);
+    slots = slots.filter((slot) => contains(other, slot));
+  }
+  return slots;
 }
 
 function contains(sorted: Int32Array, value: number): boolean {
