@@ -13,6 +13,9 @@ import { isoDate, name, parseQueryParams, source } from './query-params.ts';
 /** How often the server looks for protocols ingested by another process. */
 const POLL_MS = 3000;
 
+/** Searches whose matches the engine keeps for their further pages (match-cache.ts). */
+const KEPT_SEARCHES = 100;
+
 const searchParams = z
   .object({
     q: z.string().max(500, 'at most 500 characters').default(''),
@@ -40,7 +43,7 @@ const suggestParams = z.object({
 export async function searchRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
   const service = new SearchService({
     store: options.store,
-    engine: new MiniSearchEngine(),
+    engine: new MiniSearchEngine({ keptSearches: KEPT_SEARCHES }),
     indexDir: join(options.dataDir, 'index'),
     pollMs: POLL_MS,
   });

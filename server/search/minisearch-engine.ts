@@ -12,8 +12,9 @@ import { normalize } from '../../ingest/lang/swedish.ts';
 import { matchKey } from '../../ingest/lang/terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitFieldsOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
-import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse } from './engine.ts';
+import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from './engine.ts';
 import { FacetTable } from './facet-table.ts';
+import { MatchCache } from './match-cache.ts';
 import { slotFilter } from './filters.ts';
 import { packDocs, unpackDocs, type PackedDocs } from './packed-docs.ts';
 import { PartyTerms, type PartyTermsSnapshot } from './party-terms.ts';
@@ -46,6 +47,23 @@ const MINISEARCH_OPTIONS = {
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 5 },
 };
 
+/** What a search finds, kept for its further pages (match-cache.ts). */
+interface Matches extends Found {
+  plan: QueryPlan;
+  relaxed: boolean;
+  facets: Facets;
+  /** Positions into `slots` in each order, as far as pages were asked. */
+  orders: Map<SearchSort, number[]>;
+}
+
+export interface MiniSearchEngineOptions {
+  /**
+   * Searches (words and filters) whose matches are kept for their further pages and the other order, until the
+   * index changes; 0, the default, searches anew every time (the benchmarks and tests measure that).
+   */
+  keptSearches?: number;
+}
+
 interface SavedMeta {
   format: number;
   docs: PackedDocs;
@@ -67,6 +85,11 @@ export class MiniSearchEngine implements SearchEngine {
   private facetTable = new FacetTable();
   private dates = new SlotDates();
   private partyTerms = new PartyTerms();
+  private readonly kept: MatchCache<Matches>;
+
+  constructor(options: MiniSearchEngineOptions = {}) {
+    this.kept = new MatchCache(options.keptSearches ?? 0);
+  }
 
   async index(records: AsyncIterable<SectionRecord> | SectionRecord[]): Promise<void> {
     const all: SectionRecord[] = [];
@@ -102,7 +125,7 @@ export class MiniSearchEngine implements SearchEngine {
       this.texts.delete(slot);
     }
     this.slotsByProtocol.delete(protocolId);
-    this.postings.clear();
+    this.indexChanged();
   }
 
   protocolIds(): ProtocolId[] {
@@ -110,41 +133,18 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   search(request: SearchRequest): SearchResponse {
-    // Matches are found under every filter but the source, which is applied last: the source facet counts
-    // both sources, so the choice not taken still shows what it holds.
-    const { source, ...filters } = request.filters ?? {};
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 10;
-    const plan = planQuery(request.query, this.vocabulary);
-
-    let relaxed = false;
-    let found: Found;
-    if (plan.groups.length === 0) {
-      found = request.query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
-    } else {
-      found = this.find(plan, 'AND', filters);
-      if (this.ofSource(found, source).slots.length === 0 && plan.groups.length > 1) {
-        found = this.find(plan, 'OR', filters);
-        relaxed = this.ofSource(found, source).slots.length > 0;
-      }
-    }
-
-    const { slots, scores } = this.ofSource(found, source);
-    // Dates as integer keys (slot-dates.ts): string and localeCompare comparisons were a visible cost per match.
-    const dates = this.dates.keys();
-    const byDate = (a: number, b: number) => dates[slots[b]] - dates[slots[a]];
-    const byScore = (a: number, b: number) => scores[b] - scores[a];
-    const order = request.sort === 'date' ? (a: number, b: number) => byDate(a, b) || byScore(a, b) : (a: number, b: number) => byScore(a, b) || byDate(a, b);
-    const positions: number[] = new Array(slots.length);
-    for (let i = 0; i < slots.length; i++) positions[i] = i;
-    const shown = firstK(positions, page * pageSize, order).slice((page - 1) * pageSize);
+    const matches = this.kept.get(request.query, request.filters ?? {}, () => this.match(request.query, request.filters ?? {}));
+    const { slots, scores, plan } = matches;
+    const shown = this.ordered(matches, request.sort ?? 'relevance', page * pageSize).slice((page - 1) * pageSize, page * pageSize);
     return {
       total: slots.length,
       page,
       pageSize,
-      relaxed,
+      relaxed: matches.relaxed,
       hits: shown.map((i) => this.hit(slots[i], scores[i], plan)),
-      facets: this.facetTable.count(slots, found.slots),
+      facets: matches.facets,
       corrections: plan.corrections,
       suggestions: slots.length === 0 ? plan.corrections.map((c) => c.to) : [],
     };
@@ -215,6 +215,53 @@ export class MiniSearchEngine implements SearchEngine {
     return true;
   }
 
+  /** The sections a search finds, scored, with their facets. */
+  private match(query: string, allFilters: SearchFilters): Matches {
+    // Matches are found under every filter but the source, which is applied last: the source facet counts
+    // both sources, so the choice not taken still shows what it holds.
+    const { source, ...filters } = allFilters;
+    const plan = planQuery(query, this.vocabulary);
+    let relaxed = false;
+    let found: Found;
+    let shown: Found;
+    if (plan.groups.length === 0) {
+      found = query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
+      shown = this.ofSource(found, source);
+    } else {
+      found = this.find(plan, 'AND', filters);
+      shown = this.ofSource(found, source);
+      if (shown.slots.length === 0 && plan.groups.length > 1) {
+        found = this.find(plan, 'OR', filters);
+        shown = this.ofSource(found, source);
+        relaxed = shown.slots.length > 0;
+      }
+    }
+    return { ...shown, plan, relaxed, facets: this.facetTable.count(shown.slots, found.slots), orders: new Map() };
+  }
+
+  /**
+   * Positions into the matches of at least the first `needed` in an order (all of them when fewer), worked out
+   * as far as asked and kept with the matches: the next pages extend it instead of ranking again.
+   */
+  private ordered(matches: Matches, sort: SearchSort, needed: number): number[] {
+    const known = matches.orders.get(sort);
+    if (known && (known.length >= needed || known.length === matches.slots.length)) return known;
+    const { slots, scores } = matches;
+    // Dates as integer keys (slot-dates.ts): string and localeCompare comparisons were a visible cost per match.
+    const dates = this.dates.keys();
+    const byDate = (a: number, b: number) => dates[slots[b]] - dates[slots[a]];
+    const byScore = (a: number, b: number) => scores[b] - scores[a];
+    // Equal sections (same score and date) in slot order, so that every page agrees on where each one is.
+    const order =
+      sort === 'date' ? (a: number, b: number) => byDate(a, b) || byScore(a, b) || a - b : (a: number, b: number) => byScore(a, b) || byDate(a, b) || a - b;
+    const positions: number[] = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) positions[i] = i;
+    // Twice as far as before when paging on, so that a user paging through sees the ranking redone rarely.
+    const ranked = firstK(positions, Math.max(needed, 2 * (known?.length ?? 0)), order);
+    matches.orders.set(sort, ranked);
+    return ranked;
+  }
+
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
     const docs = this.docs;
@@ -251,6 +298,13 @@ export class MiniSearchEngine implements SearchEngine {
     this.mini = mini;
     this.postings = new TermPostings(mini, BOOST);
     this.scorer = new GroupScorer(this.postings);
+    this.kept.clear();
+  }
+
+  /** Forgets what was worked out from the index before sections were added or removed. */
+  private indexChanged(): void {
+    this.postings.clear();
+    this.kept.clear();
   }
 
   private hit(slot: number, score: number, plan: QueryPlan): SearchHit {
@@ -306,7 +360,7 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary.addTerms(body.direct);
     this.vocabulary.addTerms(body.parts);
     this.mini.add(document);
-    this.postings.clear();
+    this.indexChanged();
     // The scorer reads postings by minisearch's short id; both count up from 0 and are never reused.
     if ((this.mini as unknown as { _idToShortId: Map<number, number> })._idToShortId.get(slot) !== slot) {
       throw new Error('search index out of step with its section table; rebuild it');
