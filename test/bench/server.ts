@@ -1,5 +1,7 @@
 // Benchmark: the server at archive scale — cold start time and RSS of `npm start`'s server on an archive of
-// N protocols (default 10,000), and /api/search under 32 concurrent connections on loopback (autocannon).
+// N protocols (default 10,000), and /api/search under 32 concurrent connections on loopback (autocannon), three
+// ways: the query mix repeated (answered from the response cache), the mix over pages 1-60 (each request ranked and
+// cut anew from the matches the engine keeps per search), and every request a search not asked before.
 //
 //   npm run bench:server -- [--protocols 10000] [--parse 48] [--seconds 10] [--connections 32] [--out FILE] [--keep DIR]
 //
@@ -35,8 +37,13 @@ export interface ServerBench {
   rssAfterLoadMb: number;
   /** The query mix repeated, as users repeat searches: after the first round, answered from the server's cache. */
   http: HttpFigures;
-  /** The same queries over pages 1-60: more distinct searches than the cache holds, so every one is searched. */
+  /**
+   * The same queries over pages 1-60: more distinct requests than the response cache holds, so every one is
+   * ranked and cut anew — from the matches the engine keeps for a search's further pages (match-cache.ts).
+   */
   httpUncached: HttpFigures;
+  /** Every request a search not asked before, so neither cache helps: the full cost of searching under load. */
+  httpFresh: HttpFigures;
 }
 
 interface HttpFigures {
@@ -110,13 +117,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-async function load(base: string, connections: number, seconds: number, pages = 1): Promise<HttpFigures> {
+/**
+ * The i-th variant of a query that finds what the query finds but is a search of its own: a date bound moved
+ * by i days, outside the archive's dates (2024-2025) — a later upper bound, or an earlier lower bound when the
+ * query has its own range.
+ */
+function freshVariant(query: Record<string, string>, i: number): Record<string, string> {
+  const shifted = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+  if (query.from) return { ...query, from: shifted(query.from, -i) };
+  return { ...query, to: shifted('2090-01-01', i) };
+}
+
+/**
+ * @param pages the mix over this many pages (page 1 only by default)
+ * @param fresh every request a search not asked before (freshVariant), instead of the mix repeated
+ */
+async function load(base: string, connections: number, seconds: number, pages = 1, fresh = false): Promise<HttpFigures> {
   // Page by page through the mix, in one order shared by all connections (autocannon would walk a request list
   // per connection, in step, so that they answer each other from the cache): with more distinct searches than
   // the cache holds, each is evicted before it comes round again.
   const mix = Array.from({ length: pages }, (_, i) => QUERIES.map((q) => (i === 0 ? q : { ...q, page: String(i + 1) }))).flat();
   const paths = mix.map((q) => `/api/search?${new URLSearchParams(q)}`);
   let next = 0;
+  const pathOf = (n: number) => (fresh ? `/api/search?${new URLSearchParams(freshVariant(QUERIES[n % QUERIES.length], Math.floor(n / QUERIES.length)))}` : paths[n % paths.length]);
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
@@ -125,7 +148,7 @@ async function load(base: string, connections: number, seconds: number, pages = 
         connections,
         duration: seconds,
         // Paths must be percent-encoded: autocannon drops requests whose path has raw å/ä/ö without an error.
-        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf(next++) }) }],
       },
       (err, res) => (err ? fail(err) : done(res)),
     );
@@ -170,6 +193,8 @@ export async function benchServer(options: { protocols: number; parse: number; s
     const http = await load(cold.base, options.connections, options.seconds);
     process.stderr.write(`load without cache hits: ${options.connections} connections for ${options.seconds} s…\n`);
     const httpUncached = await load(cold.base, options.connections, options.seconds, UNCACHED_PAGES);
+    process.stderr.write(`load with every search new: ${options.connections} connections for ${options.seconds} s…\n`);
+    const httpFresh = await load(cold.base, options.connections, options.seconds, 1, true);
     const rssAfterLoadMb = rssMb(cold.child.pid!);
     await stop(cold.child);
     return {
@@ -182,6 +207,7 @@ export async function benchServer(options: { protocols: number; parse: number; s
       rssAfterLoadMb,
       http,
       httpUncached,
+      httpFresh,
     };
   } finally {
     if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -214,7 +240,8 @@ export function printServerBench(b: ServerBench): void {
   const line = (label: string, h: HttpFigures) =>
     console.log(`  /api/search ${label}, ${h.connections} connections, ${h.seconds} s: ${h.requestsPerSecond} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms (${h.requests} requests, ${h.errors} errors, ${h.non2xx} non-2xx)`);
   line('repeated mix (cached)', b.http);
-  line('every search new', b.httpUncached);
+  line('pages 1-60 of the mix (matches kept per search)', b.httpUncached);
+  line('every search new (no cache helps)', b.httpFresh);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
