@@ -6,16 +6,20 @@ import type { SearchFilters, SearchSource } from './engine.ts';
 import type { FacetTable } from './facet-table.ts';
 import type { SlotDates } from './slot-dates.ts';
 
-/** The filters as a test of a slot; every slot passes when nothing is filtered. */
+/** The filters as a test of a slot; removed sections never pass, every other one when nothing is filtered. */
 export function slotFilter(filters: SearchFilters, table: FacetTable, dates: SlotDates): (slot: number) => boolean {
+  const live = table.column('source');
+  const isLive = (slot: number) => live.codes[slot * live.stride + live.offset] > 0;
   const tests: Array<(slot: number) => boolean> = [];
   const single = (facet: 'forvaltning' | 'body' | 'source', value: string) => {
-    const { code, slots } = table.single(facet, value);
-    tests.push((slot) => code !== 0 && slots[slot] === code);
+    const code = table.codeOf(facet, value);
+    const { codes, stride, offset } = table.column(facet);
+    tests.push((slot) => code !== 0 && codes[slot * stride + offset] === code);
   };
   const multi = (facet: 'party' | 'topic' | 'status', value: string) => {
-    const { sets, slots } = table.holding(facet, value);
-    tests.push((slot) => sets[slots[slot]] === 1);
+    const sets = table.setsHolding(facet, value);
+    const { codes, stride, offset } = table.column(facet);
+    tests.push((slot) => sets[codes[slot * stride + offset]] === 1);
   };
   if (filters.forvaltning) single('forvaltning', filters.forvaltning);
   if (filters.body) single('body', filters.body);
@@ -24,9 +28,14 @@ export function slotFilter(filters: SearchFilters, table: FacetTable, dates: Slo
   if (filters.status) multi('status', filters.status);
   if (filters.party) multi('party', filters.party);
   if (filters.from || filters.to) tests.push(dates.within(filters.from, filters.to));
-  if (tests.length === 0) return () => true;
-  if (tests.length === 1) return tests[0];
-  return (slot) => tests.every((test) => test(slot));
+  if (tests.length === 0) return isLive;
+  if (tests.length === 1) return (slot) => isLive(slot) && tests[0](slot);
+  // A loop rather than every() with a closure: this runs for each candidate of a search.
+  return (slot) => {
+    if (!isLive(slot)) return false;
+    for (const test of tests) if (!test(slot)) return false;
+    return true;
+  };
 }
 
 export function sourceOf(doc: SectionDoc): SearchSource {

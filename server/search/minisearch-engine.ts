@@ -48,7 +48,10 @@ const MINISEARCH_OPTIONS = {
 };
 
 /** What a search finds, kept for its further pages (match-cache.ts). */
-interface Matches extends Found {
+interface Matches {
+  slots: Int32Array;
+  /** The score of each, in the order of `slots`. */
+  scores: Float64Array;
   plan: QueryPlan;
   relaxed: boolean;
   facets: Facets;
@@ -151,7 +154,7 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   facets(filters: SearchFilters = {}): Facets {
-    if (!isFiltering(filters)) return this.facetTable.count(this.liveSlots());
+    if (!isFiltering(filters)) return this.facetTable.count(this.browse({}).slots);
     const { source, ...others } = filters;
     const all = this.browse(others);
     return this.facetTable.count(this.ofSource(all, source).slots, all.slots);
@@ -236,7 +239,11 @@ export class MiniSearchEngine implements SearchEngine {
         relaxed = shown.slots.length > 0;
       }
     }
-    return { ...shown, plan, relaxed, facets: this.facetTable.count(shown.slots, found.slots), orders: new Map() };
+    // Kept as a typed array: kept matches outlive the request, and numbers in a typed array are no work for the
+    // garbage collector, while a large plain array of them is copied each time it survives a collection.
+    const slots = Int32Array.from(shown.slots);
+    const facets = this.facetTable.count(slots, found === shown ? slots : found.slots);
+    return { slots, scores: shown.scores, plan, relaxed, facets, orders: new Map() };
   }
 
   /**
@@ -254,10 +261,8 @@ export class MiniSearchEngine implements SearchEngine {
     // Equal sections (same score and date) in slot order, so that every page agrees on where each one is.
     const order =
       sort === 'date' ? (a: number, b: number) => byDate(a, b) || byScore(a, b) || a - b : (a: number, b: number) => byScore(a, b) || byDate(a, b) || a - b;
-    const positions: number[] = new Array(slots.length);
-    for (let i = 0; i < slots.length; i++) positions[i] = i;
     // Twice as far as before when paging on, so that a user paging through sees the ranking redone rarely.
-    const ranked = firstK(positions, Math.max(needed, 2 * (known?.length ?? 0)), order);
+    const ranked = firstK(slots.length, Math.max(needed, 2 * (known?.length ?? 0)), order);
     matches.orders.set(sort, ranked);
     return ranked;
   }
@@ -268,15 +273,11 @@ export class MiniSearchEngine implements SearchEngine {
     const phrases = plan.phrases.map(phraseMatcher);
     const passes = slotFilter(filters, this.facetTable, this.dates);
     const saidByParty = filters.party ? this.partyTerms.saidBy(filters.party, plan.groups, combineWith) : null;
-    const accept = (slot: number) => docs[slot] !== null && passes(slot) && (!saidByParty || saidByParty(slot));
+    const accept = saidByParty ? (slot: number) => passes(slot) && saidByParty(slot) : passes;
     const found = this.scorer.score(plan.groups, combineWith, docs.length, accept);
     if (phrases.length === 0) return found;
     // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
     return keep(found, (slot) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot))));
-  }
-
-  private *liveSlots(): Iterable<number> {
-    for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot]) yield slot;
   }
 
   /** The slots of sections from the source (real or generated protocols); all of them for no source. */
@@ -289,7 +290,7 @@ export class MiniSearchEngine implements SearchEngine {
   private browse(filters: SearchFilters): Found {
     const passes = slotFilter(filters, this.facetTable, this.dates);
     const slots: number[] = [];
-    for (let slot = 0; slot < this.docs.length; slot++) if (this.docs[slot] && passes(slot)) slots.push(slot);
+    for (let slot = 0; slot < this.docs.length; slot++) if (passes(slot)) slots.push(slot);
     return { slots, scores: new Float64Array(slots.length) };
   }
 

@@ -1,19 +1,14 @@
-// Each section's date as numbers, so date filters and the date order compare integers instead of strings.
-// A date is a day (2024-03-05), a month (2024-03) or a year (2024); as a span it runs from its first to its
-// last possible day, and as a sort key it orders exactly as the ISO strings do ("2024-03" just before
-// "2024-03-01").
+// Each section's date as a number, so date filters and the date order compare integers instead of strings.
+// A date is a day (2024-03-05), a month (2024-03) or a year (2024); its key, yyyymmdd with 00 for a missing
+// day or month, orders exactly as the ISO strings do ("2024-03" just before "2024-03-01"), and as a span it
+// runs from its first to its last possible day. One number per section: a filter reads one array, not two.
 
 export class SlotDates {
-  /** yyyymmdd of the first and last day the date may mean; 0 for no date. */
-  private first: Int32Array = new Int32Array(0);
-  private last: Int32Array = new Int32Array(0);
   /** yyyymmdd with 00 for a missing day or month; 0 for no date. */
   private key: Int32Array = new Int32Array(0);
 
   set(slot: number, date: string | null): void {
     this.grow(slot + 1);
-    this.first[slot] = date ? dayNumber(date, 'first') : 0;
-    this.last[slot] = date ? dayNumber(date, 'last') : 0;
     this.key[slot] = date ? dayNumber(date, 'key') : 0;
   }
 
@@ -30,16 +25,21 @@ export class SlotDates {
   within(from?: string, to?: string): (slot: number) => boolean {
     const low = from ? dayNumber(from, from.length === 4 ? 'key' : 'first') : 0;
     const high = to ? dayNumber(to, to.length === 4 ? 'key' : 'last') : 99_999_999;
-    const first = this.first;
-    const last = this.last;
-    return (slot) => first[slot] !== 0 && last[slot] >= low && first[slot] <= high;
+    const keys = this.key;
+    return (slot) => {
+      const key = keys[slot];
+      // A month's or year's key ends in 00: its span runs from day (and month) 01 to 31 (and 12).
+      if (key === 0) return false;
+      const month = Math.floor(key / 100) % 100;
+      const first = month === 0 ? key + 101 : key % 100 === 0 ? key + 1 : key;
+      const last = month === 0 ? key + 1231 : key % 100 === 0 ? key + 31 : key;
+      return last >= low && first <= high;
+    };
   }
 
   private grow(size: number): void {
     if (size <= this.key.length) return;
     const capacity = Math.max(size, this.key.length * 2, 1024);
-    this.first = grown(this.first, capacity);
-    this.last = grown(this.last, capacity);
     this.key = grown(this.key, capacity);
   }
 }

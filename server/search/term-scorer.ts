@@ -51,6 +51,19 @@ export class GroupScorer {
         for (const slot of candidates) matched[slot] = g + 1;
         return;
       }
+      if (g === 0 && group.alternatives.length === 1 && group.alternatives[0].length === 1) {
+        // One term first (most queries): its postings are the candidates, with no other group's scores to merge.
+        const { slots, scores } = this.postings.of(group.alternatives[0][0]);
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i];
+          if (slot >= size) continue;
+          candidates.push(slot);
+          matched[slot] = 1;
+          total[slot] = scores[i];
+        }
+        written = candidates;
+        return;
+      }
       const touched: number[] = [];
       for (const alternative of group.alternatives) this.addAlternative(alternative, touched, size);
       for (const slot of touched) {

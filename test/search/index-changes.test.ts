@@ -7,6 +7,7 @@ import type { SearchRequest, SearchResponse } from '../../server/search/engine.t
 import { slotFilter, withinDates } from '../../server/search/filters.ts';
 import { FacetTable } from '../../server/search/facet-table.ts';
 import { SlotDates } from '../../server/search/slot-dates.ts';
+import { sectionDocOf } from '../../server/search/documents.ts';
 import { HAND_MADE, sectionRecord } from './hand-made-records.ts';
 
 const REQUESTS: SearchRequest[] = [
@@ -63,7 +64,11 @@ describe('date filters', () => {
     const dates = ['2024-02-29', '2024-03', '2024', '2024-12-31', '2025-01-01', '2023-12', null];
     const table = new FacetTable();
     const slotDates = new SlotDates();
-    dates.forEach((date, slot) => slotDates.set(slot, date));
+    const { doc } = sectionDocOf(HAND_MADE[0]);
+    dates.forEach((date, slot) => {
+      table.set(slot, { ...doc, date });
+      slotDates.set(slot, date);
+    });
     const bounds = [undefined, '2024', '2024-03', '2024-03-01', '2024-02-29', '2024-12', '2025-01-01', '2023-12-31'];
     for (const from of bounds) {
       for (const to of bounds) {
