@@ -54,18 +54,20 @@ export async function searchRoutes(options: AppOptions): Promise<{ router: Route
   router.get('/search', (req, res) => {
     const p = parseQueryParams(searchParams, req);
     const { q, sort, page, pageSize, ...filters } = p;
-    const result = service.search({ query: q, filters, sort, page, pageSize });
-    res.json({
-      query: q,
-      total: result.total,
-      page: result.page,
-      pageSize: result.pageSize,
-      relaxed: result.relaxed,
-      hits: result.hits.map((hit) => ({ ...hit, link: linkTo(hit, q) })),
-      facets: result.facets,
-      corrections: result.corrections,
-      ...(result.suggestions.length > 0 ? { suggestions: result.suggestions } : {}),
-    });
+    const body = service.search({ query: q, filters, sort, page, pageSize }, (result) =>
+      JSON.stringify({
+        query: q,
+        total: result.total,
+        page: result.page,
+        pageSize: result.pageSize,
+        relaxed: result.relaxed,
+        hits: result.hits.map((hit) => ({ ...hit, link: linkTo(hit, q) })),
+        facets: result.facets,
+        corrections: result.corrections,
+        ...(result.suggestions.length > 0 ? { suggestions: result.suggestions } : {}),
+      }),
+    );
+    res.type('json').send(body);
   });
 
   router.get('/facets', (req, res) => {

@@ -59,11 +59,14 @@ export class SearchService {
     }
   }
 
-  /** The engine's answer, or the remembered one when the same search was asked since the index last changed. */
-  search(request: SearchRequest): SearchResponse {
+  /**
+   * The engine's answer as `render` writes it (the response body), or the remembered one when the same search
+   * was asked since the index last changed.
+   */
+  search(request: SearchRequest, render: (answer: SearchResponse) => string): string {
     const remembered = this.answers.get(request);
-    if (remembered) return remembered;
-    const answer = this.engine.search(request);
+    if (remembered !== undefined) return remembered;
+    const answer = render(this.engine.search(request));
     this.answers.set(request, answer);
     return answer;
   }

@@ -8,7 +8,7 @@ import { openStore } from '../../ingest/store/sqlite.ts';
 import type { ArchiveStore } from '../../ingest/store/types.ts';
 import { MiniSearchEngine } from '../../server/search/minisearch-engine.ts';
 import { SearchService } from '../../server/search/service.ts';
-import type { SearchRequest } from '../../server/search/engine.ts';
+import type { SearchRequest, SearchResponse } from '../../server/search/engine.ts';
 import { handMadeProtocols, sectionRecord } from './hand-made-records.ts';
 
 const REQUESTS: SearchRequest[] = [
@@ -75,7 +75,8 @@ describe('saved search index', () => {
 
   it('answers a repeated search with the protocol ingested since it was first asked', async () => {
     const service = await started();
-    expect(service.search({ query: 'friskvårdsbidrag' }).total).toBe(0);
+    const search = (query: string) => JSON.parse(service.search({ query }, JSON.stringify)) as SearchResponse;
+    expect(search('friskvårdsbidrag').total).toBe(0);
     const [{ protocol }] = handMadeProtocols([
       sectionRecord({
         protocolId: 'dddd000000000001', forvaltning: 'Skärholmen', date: '2026-02-10', number: '3', title: 'Friskvård',
@@ -84,7 +85,7 @@ describe('saved search index', () => {
     ]);
     await store.saveProtocol({ path: join(dir, 'missing.pdf'), sha256: 'dddd000000000001'.padEnd(64, '1'), size: 1, pages: 1 }, protocol, 'test');
     await service.refresh();
-    expect(service.search({ query: 'friskvårdsbidrag' }).hits.map((h) => h.protocolId)).toEqual(['dddd000000000001']);
+    expect(search('friskvårdsbidrag').hits.map((h) => h.protocolId)).toEqual(['dddd000000000001']);
     await service.close();
   });
 });
