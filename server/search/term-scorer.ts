@@ -32,6 +32,9 @@ export class GroupScorer {
    * vacuumed) and passes the filters. Checked before the common groups are looked up.
    */
   score(groups: TermGroup[], combineWith: 'AND' | 'OR', size: number, accept: (slot: number) => boolean): ScoredMatches {
+    if (groups.length === 1 && groups[0].alternatives.length === 1 && groups[0].alternatives[0].length === 1) {
+      return this.oneTerm(groups[0].alternatives[0][0], size, accept);
+    }
     this.grow(size);
     const { total, matched, groupScore } = this;
     // All groups required: start from the rarest, so the common ones only need to be looked up for the few
@@ -89,6 +92,23 @@ export class GroupScorer {
       matched[slot] = 0;
     }
     return { slots, scores };
+  }
+
+  /**
+   * A query of one term (most queries): its postings filtered, scores as they are. Without the per-slot arrays
+   * the general case needs, which cost a write and a read at each scattered slot.
+   */
+  private oneTerm(term: string, size: number, accept: (slot: number) => boolean): ScoredMatches {
+    const postings = this.postings.of(term);
+    const slots: number[] = [];
+    const scores = new Float64Array(postings.slots.length);
+    for (let i = 0; i < postings.slots.length; i++) {
+      const slot = postings.slots[i];
+      if (slot >= size || !accept(slot)) continue;
+      scores[slots.length] = postings.scores[i];
+      slots.push(slot);
+    }
+    return { slots, scores: scores.subarray(0, slots.length) };
   }
 
   /** How many postings a group's terms have: the work of walking them. */
