@@ -4,7 +4,8 @@
 // its first file: every one of the parser's modules is compiled, and each import is a round trip to the loader's
 // own thread. esbuild (the compiler tsx runs on) bundles the worker and the parser into one module in ~50 ms; the
 // bundle is written where its package imports (pdfjs-dist, natural) resolve — under node_modules/.cache — and
-// named by its content hash, so concurrent runs and edited sources never share a stale file.
+// named by its content hash, so concurrent runs and edited sources never share a stale file. Bundles of earlier
+// sources are left alone (about 100 kB each, one per edit): a server still running them may start a worker again.
 import { buildSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
