@@ -3,7 +3,10 @@
 // process so memory figures are its own: index build time and size on disk; load time and RSS in a process
 // that only loads; then latency p50/p95/p99 of a fixed 15-query mix with and without filters (each search
 // includes facets and snippets) with both engines in one process taking turns; and whether each engine
-// finds compound words FTS5's tokens cannot. BENCH_SIZES=10000 to run one size;
+// finds compound words FTS5's tokens cannot. The minisearch engine runs as built by default, searching anew
+// every time: the server's kept matches (match-cache.ts) would answer the repeated rounds without searching.
+// What it keeps between searches is what any search reuses: each term's scored postings and each party's
+// sections per term, until the index changes. BENCH_SIZES=10000 to run one size;
 // BENCH_PROFILE=1 writes CPU profiles (node --cpu-prof) to data/bench/profiles. Figures also go to
 // data/bench/search.json.
 import { execFileSync } from 'node:child_process';
