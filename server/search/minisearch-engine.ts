@@ -1,9 +1,11 @@
 // The archive's search engine on minisearch. One document per section; each word is indexed under its
 // matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
 // stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
-// minisearch holds and persists the postings; term-scorer.ts ranks from them (BM25, minisearch's formula),
-// party-terms.ts knows which party said which terms (the party filter), facet-table.ts counts facets and
-// snippet.ts cuts the passage. Section texts live beside the index (text-store.ts).
+// minisearch holds and persists the postings; term-postings.ts reads them out with their BM25 scores
+// (minisearch's formula) and term-scorer.ts ranks from those, party-terms.ts knows which party said which
+// terms (the party filter), facet-table.ts and slot-dates.ts hold what filters and facets read per section,
+// and snippet.ts cuts the passage. Section texts live beside the index (text-store.ts). Asked to, the engine
+// keeps a search's matches for its further pages (match-cache.ts).
 import MiniSearch from 'minisearch';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -269,12 +271,11 @@ export class MiniSearchEngine implements SearchEngine {
 
   /** Sections matching the plan's groups (all of them, or any), filtered, phrases verified. */
   private find(plan: QueryPlan, combineWith: 'AND' | 'OR', filters: SearchFilters): Found {
-    const docs = this.docs;
     const phrases = plan.phrases.map(phraseMatcher);
     const passes = slotFilter(filters, this.facetTable, this.dates);
     const saidByParty = filters.party ? this.partyTerms.saidBy(filters.party, plan.groups, combineWith) : null;
     const accept = saidByParty ? (slot: number) => passes(slot) && saidByParty(slot) : passes;
-    const found = this.scorer.score(plan.groups, combineWith, docs.length, accept);
+    const found = this.scorer.score(plan.groups, combineWith, this.docs.length, accept);
     if (phrases.length === 0) return found;
     // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
     return keep(found, (slot) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot))));
