@@ -25,7 +25,7 @@ import { phraseMatcher } from './phrase.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { SlotDates } from './slot-dates.ts';
 import { TermPostings } from './term-postings.ts';
-import { GroupScorer, type ScoredMatches as Found } from './term-scorer.ts';
+import { GroupScorer, ScoredList, type ScoredMatches as Found } from './term-scorer.ts';
 import { firstK } from './top-k.ts';
 import { passageOf } from './snippet.ts';
 import { TextStore } from './text-store.ts';
@@ -50,10 +50,7 @@ const MINISEARCH_OPTIONS = {
 };
 
 /** What a search finds, kept for its further pages (match-cache.ts). */
-interface Matches {
-  slots: Int32Array;
-  /** The score of each, in the order of `slots`. */
-  scores: Float64Array;
+interface Matches extends Found {
   plan: QueryPlan;
   relaxed: boolean;
   facets: Facets;
@@ -230,7 +227,7 @@ export class MiniSearchEngine implements SearchEngine {
     let found: Found;
     let shown: Found;
     if (plan.groups.length === 0) {
-      found = query.trim() ? { slots: [], scores: new Float64Array(0) } : this.browse(filters);
+      found = query.trim() ? new ScoredList(0).done() : this.browse(filters);
       shown = this.ofSource(found, source);
     } else {
       found = this.find(plan, 'AND', filters);
@@ -241,11 +238,8 @@ export class MiniSearchEngine implements SearchEngine {
         relaxed = shown.slots.length > 0;
       }
     }
-    // Kept as a typed array: kept matches outlive the request, and numbers in a typed array are no work for the
-    // garbage collector, while a large plain array of them is copied each time it survives a collection.
-    const slots = Int32Array.from(shown.slots);
-    const facets = this.facetTable.count(slots, found === shown ? slots : found.slots);
-    return { slots, scores: shown.scores, plan, relaxed, facets, orders: new Map() };
+    const facets = this.facetTable.count(shown.slots, found.slots);
+    return { ...shown, plan, relaxed, facets, orders: new Map() };
   }
 
   /**
@@ -290,9 +284,9 @@ export class MiniSearchEngine implements SearchEngine {
   /** Every section passing the filters, for an empty query. */
   private browse(filters: SearchFilters): Found {
     const passes = slotFilter(filters, this.facetTable, this.dates);
-    const slots: number[] = [];
-    for (let slot = 0; slot < this.docs.length; slot++) if (passes(slot)) slots.push(slot);
-    return { slots, scores: new Float64Array(slots.length) };
+    const out = new ScoredList(this.docs.length);
+    for (let slot = 0; slot < this.docs.length; slot++) if (passes(slot)) out.push(slot, 0);
+    return out.done();
   }
 
   /** minisearch's index, and the postings and scorer that read it. */
@@ -383,14 +377,11 @@ export class MiniSearchEngine implements SearchEngine {
 
 /** The matches passing a test, each with its score. */
 function keep(found: Found, test: (slot: number) => boolean): Found {
-  const slots: number[] = [];
-  const scores = new Float64Array(found.slots.length);
+  const out = new ScoredList(found.slots.length);
   found.slots.forEach((slot, i) => {
-    if (!test(slot)) return;
-    scores[slots.length] = found.scores[i];
-    slots.push(slot);
+    if (test(slot)) out.push(slot, found.scores[i]);
   });
-  return { slots, scores: scores.subarray(0, slots.length) };
+  return out.done();
 }
 
 /** The file's bytes as 32-bit numbers (copied only when the buffer does not start on a 4-byte boundary). */

@@ -8,7 +8,7 @@ import type { TermPostings } from './term-postings.ts';
 
 export interface ScoredMatches {
   /** Slots of the matching sections (short ids equal slots, see MiniSearchEngine.insert). */
-  slots: number[];
+  slots: Int32Array;
   /** The score of each, in the order of `slots`. */
   scores: Float64Array;
 }
@@ -81,11 +81,9 @@ export class GroupScorer {
     });
     const wanted = combineWith === 'AND' ? groups.length : 1;
     const checked = combineWith === 'AND' && groups.length > 1;
-    const slots: number[] = [];
-    for (const slot of candidates) if (matched[slot] >= wanted && (checked || accept(slot))) slots.push(slot);
-    // A plain loop: Float64Array.from with a mapping function walks an iterator and was a visible cost.
-    const scores = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i++) scores[i] = total[slots[i]];
+    const out = new ScoredList(candidates.length);
+    for (const slot of candidates) if (matched[slot] >= wanted && (checked || accept(slot))) out.push(slot, total[slot]);
+    const { slots, scores } = out.done();
     if (combineWith === 'OR') written = candidates;
     for (const slot of written) {
       total[slot] = 0;
@@ -100,15 +98,12 @@ export class GroupScorer {
    */
   private oneTerm(term: string, size: number, accept: (slot: number) => boolean): ScoredMatches {
     const postings = this.postings.of(term);
-    const slots: number[] = [];
-    const scores = new Float64Array(postings.slots.length);
+    const out = new ScoredList(postings.slots.length);
     for (let i = 0; i < postings.slots.length; i++) {
       const slot = postings.slots[i];
-      if (slot >= size || !accept(slot)) continue;
-      scores[slots.length] = postings.scores[i];
-      slots.push(slot);
+      if (slot < size && accept(slot)) out.push(slot, postings.scores[i]);
     }
-    return { slots, scores: scores.subarray(0, slots.length) };
+    return out.done();
   }
 
   /** How many postings a group's terms have: the work of walking them. */
@@ -186,5 +181,29 @@ export class GroupScorer {
     this.groupScore = new Float64Array(capacity);
     this.termsHad = new Uint8Array(capacity);
     this.termsScore = new Float64Array(capacity);
+  }
+}
+
+/**
+ * Matches collected into typed arrays of the most they can hold, handed out at their exact length: a plain
+ * array of tens of thousands of slots grew by copying on the garbage-collected heap, once per search.
+ */
+export class ScoredList {
+  private readonly slots: Int32Array;
+  private readonly scores: Float64Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.slots = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+  }
+
+  push(slot: number, score: number): void {
+    this.slots[this.length] = slot;
+    this.scores[this.length++] = score;
+  }
+
+  done(): ScoredMatches {
+    return { slots: this.slots.slice(0, this.length), scores: this.scores.slice(0, this.length) };
   }
 }
