@@ -54,7 +54,9 @@ describe('paging', () => {
   it('does not answer from matches kept before a protocol was added', async () => {
     const keeping = new MiniSearchEngine({ keptSearches: 10 });
     await keeping.index(RECORDS);
+    // Asked twice: matches are kept from a search's second asking on.
     expect(keeping.search({ query: 'friskvårdsbidrag' }).total).toBe(0);
+    expect(keeping.search({ query: 'friskvårdsbidrag', page: 2 }).total).toBe(0);
     const added = sectionRecord({
       protocolId: 'bbbb000000000001', forvaltning: 'Skärholmen', date: '2026-01-15', number: '3', title: 'Friskvård',
       utterances: [['Vision', 'Vision frågar om friskvårdsbidraget höjs.']],
