@@ -17,6 +17,9 @@ const REQUESTS: SearchRequest[] = [
   { query: 'skyddsrond', sort: 'date' },
   { query: '', filters: { forvaltning: 'Skärholmen' } },
   { query: 'friskvårdsbidrag' },
+  // Phrases are checked in the saved texts' bytes after a restart, in the texts themselves before it.
+  { query: '"hot och våld"' },
+  { query: '"våld och hot"' },
 ];
 
 let dir = '';
@@ -55,6 +58,7 @@ describe('saved search index', () => {
     const built = await started();
     const before = REQUESTS.map((r) => built.engine.search(r));
     expect(before[0].total).toBeGreaterThan(0);
+    expect(before.find((_, i) => REQUESTS[i].query === '"hot och våld"')?.total).toBeGreaterThan(0);
     await built.close();
     const loaded = await started();
     expect(REQUESTS.map((r) => loaded.engine.search(r))).toEqual(before);
