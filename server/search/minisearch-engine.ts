@@ -271,8 +271,11 @@ export class MiniSearchEngine implements SearchEngine {
     const accept = saidByParty ? (slot: number) => passes(slot) && saidByParty(slot) : passes;
     const found = this.scorer.score(plan.groups, combineWith, this.docs.length, accept);
     if (phrases.length === 0) return found;
-    // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest.
-    return keep(found, (slot) => phrases.every((p) => this.texts.contains(slot, p.literals) || p.matches(this.texts.get(slot))));
+    // Phrases last: reading texts is the dearest check, so it only sees sections that passed the rest. The
+    // literal forms are looked for in all candidates at once; the pattern (inflections, other case or
+    // punctuation) decodes the text of only the sections the literals did not confirm.
+    const literally = phrases.map((p) => this.texts.containsEach(found.slots, p.literals));
+    return keep(found, (slot, i) => phrases.every((p, k) => literally[k][i] === 1 || p.matches(this.texts.get(slot))));
   }
 
   /** The slots of sections from the source (real or generated protocols); all of them for no source. */
@@ -375,11 +378,11 @@ export class MiniSearchEngine implements SearchEngine {
   }
 }
 
-/** The matches passing a test, each with its score. */
-function keep(found: Found, test: (slot: number) => boolean): Found {
+/** The matches passing a test (given each slot and its place among the matches), each with its score. */
+function keep(found: Found, test: (slot: number, index: number) => boolean): Found {
   const out = new ScoredList(found.slots.length);
   found.slots.forEach((slot, i) => {
-    if (test(slot)) out.push(slot, found.scores[i]);
+    if (test(slot, i)) out.push(slot, found.scores[i]);
   });
   return out.done();
 }

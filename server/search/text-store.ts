@@ -44,6 +44,39 @@ export class TextStore {
     return literals.some((l) => bytes.indexOf(l, 0, 'utf8') >= 0);
   }
 
+  /**
+   * For each of `slots`, whether its text contains any of `literals` exactly (1) or not (0): the phrase check of a
+   * whole candidate list in one pass, without a call and a closure per section.
+   */
+  containsEach(slots: ArrayLike<number>, literals: string[]): Uint8Array {
+    const found = new Uint8Array(slots.length);
+    if (literals.length === 0) return found;
+    const forms = literals.map((l) => this.inBytes(l));
+    const checkAdded = this.added.size > 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const added = checkAdded ? this.added.get(slot) : undefined;
+      if (added !== undefined) {
+        found[i] = literals.some((l) => added.includes(l)) ? 1 : 0;
+        continue;
+      }
+      const range = this.offsets[slot];
+      if (!range) continue;
+      if (this.bytes.length === 0) {
+        found[i] = this.contains(slot, literals) ? 1 : 0;
+        continue;
+      }
+      const section = this.bytes.slice(range[0], range[0] + range[1]);
+      for (const form of forms) {
+        if (section.includes(form)) {
+          found[i] = 1;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   private inBytes(literal: string): string {
     let form = this.literalBytes.get(literal);
     if (form === undefined) {
