@@ -1,78 +1,33 @@
 // Shapes of the API responses the pages read, as written in the API contract (brief/API.md).
-// Protocol records, search hits and trend rows come from the server's own types so the two cannot drift apart.
-import type { SearchHit as EngineHit } from '../../../server/search/engine.ts';
-import type { TrendRow } from '../../../server/analytics/trends.ts';
+// Records, search answers, trend rows and tracked questions are the server's own types, so the two cannot drift
+// apart; only what the routes add around them (links, wrappers) is written here.
+import type { SearchHit as EngineHit, SearchResponse as EngineResponse, FacetCount, Facets, Snippet } from '../../../server/search/engine.ts';
+import type { MatrixRow, TopicTotal, TrendRow } from '../../../server/analytics/trends.ts';
+import type { EmergingTerm } from '../../../server/analytics/emerging.ts';
+import type { CurrentStatus, TrailStep } from '../../../server/analytics/followup.ts';
+import type { QuestionStatsRow, QuestionsOverTimeRow, TrackedQuestion } from '../../../server/analytics/question-stats.ts';
 import type { ProtocolSummary, StoredProtocol } from '../../../ingest/store/types.ts';
 import type { Attendee, FailureKind, Party, Question, QuestionKind, QuestionStatus, Section } from '../../../ingest/model.ts';
 
 export type { Attendee, FailureKind, ProtocolSummary, Question, Section, StoredProtocol, Party, QuestionKind, QuestionStatus };
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  forvaltning: FacetValue[];
-  party: FacetValue[];
-  topic: FacetValue[];
-  status: FacetValue[];
-  body: FacetValue[];
-  year: FacetValue[];
-  /** 'real' and 'synthetic' (generated) protocols. */
-  source: FacetValue[];
-}
-
-export interface Snippet {
-  text: string;
-  /** [start, end) character ranges into `text`. */
-  highlights: Array<[number, number]>;
-}
+export type { Facets, Snippet, MatrixRow, TrendRow, EmergingTerm, CurrentStatus, TrailStep, TrackedQuestion };
+export type FacetValue = FacetCount;
+export type QuestionStats = QuestionStatsRow;
+export type StatusOverTimeRow = QuestionsOverTimeRow;
 
 /** A hit as the engine makes it, with the web address of its section that the API adds. */
 export type SearchHit = EngineHit & { link: string };
 
-export interface SearchResponse {
-  query: string;
-  total: number;
-  page: number;
-  pageSize: number;
-  relaxed: boolean;
-  hits: SearchHit[];
-  facets: Facets;
-  suggestions?: string[];
-}
+/** The engine's answer as the route sends it: with the query, links on the hits, suggestions only when there are some. */
+export type SearchResponse = Omit<EngineResponse, 'hits' | 'suggestions'> & { query: string; hits: SearchHit[]; suggestions?: string[] };
 
-export interface Topic {
-  id: string;
-  label: string;
-  protocols: number;
-  sections: number;
-}
-
-export type { TrendRow };
+export type Topic = TopicTotal;
 
 export interface TrendsResponse {
   topic: string;
   period: string;
   by: string;
   rows: TrendRow[];
-}
-
-export interface MatrixRow {
-  topic: string;
-  forvaltning: string;
-  protocols: number;
-  sections: number;
-  totalProtocols: number;
-  share: number;
-}
-
-export interface EmergingTerm {
-  term: string;
-  latestCount: number;
-  baselineCount: number;
-  score: number;
 }
 
 export interface EmergingResponse {
@@ -82,55 +37,10 @@ export interface EmergingResponse {
   terms: EmergingTerm[];
 }
 
-export type CurrentStatus = 'open' | 'answered' | 'answered_later';
-
-export interface TrailStep {
-  protocolId: string;
-  date: string | null;
-  section: string;
-  status: QuestionStatus;
-}
-
-export interface TrackedQuestion {
-  id: string;
-  protocolId: string;
-  forvaltning: string | null;
-  date: string | null;
-  section: string;
-  sectionTitle: string;
-  party: Party | null;
-  text: string;
-  kind: QuestionKind;
-  status: QuestionStatus;
-  currentStatus: CurrentStatus;
-  answer: { party: Party | null; text: string } | null;
-  answeredIn?: { protocolId: string; date: string | null; questionId: string };
-  daysOpen: number | null;
-  trail: TrailStep[];
-  /** Asked in a generated protocol, not a real meeting. */
-  synthetic: boolean;
-}
-
-export interface QuestionStats {
-  forvaltning: string | null;
-  party: string | null;
-  questions: number;
-  answeredSameMeeting: number;
-  medianDaysToAnswer: number | null;
-  open: number;
-}
-
 export interface QuestionsResponse {
   total: number;
   questions: TrackedQuestion[];
   stats: QuestionStats[];
-}
-
-export interface StatusOverTimeRow {
-  period: string;
-  periodStart: string;
-  status: string;
-  count: number;
 }
 
 export interface SourceRow {
