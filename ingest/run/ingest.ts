@@ -29,8 +29,8 @@ export type FileResult =
   | { path: string; name: string; status: 'unchanged'; previous: 'ok' | 'failed'; protocolId: ProtocolId | null; reason: string | null }
   | { path: string; name: string; status: 'failed'; failure: Failure };
 
-export interface IngestProgress {
-  done: number;
+/** The run's tallies so far (in progress reports) or in all (in the final report). */
+export interface IngestCounts {
   total: number;
   ingested: number;
   unchanged: number;
@@ -38,17 +38,15 @@ export interface IngestProgress {
   /** Pages of the files parsed in this run. */
   pages: number;
   elapsedMs: number;
+}
+
+export interface IngestProgress extends IngestCounts {
+  done: number;
   /** The file that just finished. */
   last: FileResult;
 }
 
-export interface IngestReport {
-  total: number;
-  ingested: number;
-  unchanged: number;
-  failed: number;
-  pages: number;
-  elapsedMs: number;
+export interface IngestReport extends IngestCounts {
   /** One result per file, in the order the files were given. */
   results: FileResult[];
 }
