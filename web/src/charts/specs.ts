@@ -8,6 +8,13 @@ import { anyStatusLabel } from '../format/labels.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
+/** Tooltip lines of a share of protocols (trend lines and the topic matrix alike). */
+const SHARE_TOOLTIP = [
+  { field: 'protocols', title: 'Protokoll med ämnet', type: 'quantitative' },
+  { field: 'totalProtocols', title: 'Protokoll totalt', type: 'quantitative' },
+  { field: 'share', title: 'Andel', type: 'quantitative', format: '.0%' },
+] as const;
+
 /** Layout choices that depend on the screen: on a phone, labels are cut shorter and legends stack. */
 export interface ChartLayout {
   compact: boolean;
@@ -75,9 +82,7 @@ export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, period: 
       tooltip: [
         { field: 'label', title: 'Period' },
         { field: 'group', title: 'Förvaltning' },
-        { field: 'protocols', title: 'Protokoll med ämnet', type: 'quantitative' },
-        { field: 'totalProtocols', title: 'Protokoll totalt', type: 'quantitative' },
-        { field: 'share', title: 'Andel', type: 'quantitative', format: '.0%' },
+        ...SHARE_TOOLTIP,
       ],
     },
   };
@@ -97,9 +102,7 @@ export function topicMatrixSpec(rows: MatrixRow[], label: (topic: string) => str
       tooltip: [
         { field: 'topicLabel', title: 'Ämne' },
         { field: 'forvaltning', title: 'Förvaltning' },
-        { field: 'protocols', title: 'Protokoll med ämnet', type: 'quantitative' },
-        { field: 'totalProtocols', title: 'Protokoll totalt', type: 'quantitative' },
-        { field: 'share', title: 'Andel', type: 'quantitative', format: '.0%' },
+        ...SHARE_TOOLTIP,
       ],
     },
   };
