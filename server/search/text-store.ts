@@ -16,8 +16,6 @@ export class TextStore {
    * Buffer.indexOf call per section (a "quoted phrase" over 100k sections: about half the time).
    */
   private bytes = '';
-  /** Literals already turned into that one-character-per-byte form. */
-  private readonly literalBytes = new Map<string, string>();
   /** [byteStart, byteLength] per slot in `buffer`, for texts loaded from disk. */
   private offsets: Array<[number, number] | null> = [];
   /** Texts added since the last load. */
@@ -30,61 +28,27 @@ export class TextStore {
     return range ? this.buffer.toString('utf8', range[0], range[0] + range[1]) : '';
   }
 
-  /** Whether the text of a slot contains any of these strings exactly (searched in the stored bytes). */
-  contains(slot: number, literals: string[]): boolean {
-    const text = this.added.get(slot);
-    if (text !== undefined) return literals.some((l) => text.includes(l));
-    const range = this.offsets[slot];
-    if (!range || literals.length === 0) return false;
-    if (this.bytes.length > 0) {
-      const section = this.bytes.slice(range[0], range[0] + range[1]);
-      return literals.some((l) => section.includes(this.inBytes(l)));
-    }
-    const bytes = this.buffer.subarray(range[0], range[0] + range[1]);
-    return literals.some((l) => bytes.indexOf(l, 0, 'utf8') >= 0);
-  }
-
   /**
    * For each of `slots`, whether its text contains any of `literals` exactly (1) or not (0): the phrase check of a
-   * whole candidate list in one pass, without a call and a closure per section.
+   * whole candidate list in one pass, without a call and a closure per section. Loaded texts are searched in
+   * their stored bytes, never decoded.
    */
   containsEach(slots: ArrayLike<number>, literals: string[]): Uint8Array {
     const found = new Uint8Array(slots.length);
     if (literals.length === 0) return found;
-    const forms = literals.map((l) => this.inBytes(l));
+    const encoded = literals.map((l) => Buffer.from(l, 'utf8'));
+    const forms = encoded.map((bytes) => bytes.toString('latin1'));
     const checkAdded = this.added.size > 0;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       const added = checkAdded ? this.added.get(slot) : undefined;
-      if (added !== undefined) {
-        found[i] = literals.some((l) => added.includes(l)) ? 1 : 0;
-        continue;
-      }
       const range = this.offsets[slot];
-      if (!range) continue;
-      if (this.bytes.length === 0) {
-        found[i] = this.contains(slot, literals) ? 1 : 0;
-        continue;
-      }
-      const section = this.bytes.slice(range[0], range[0] + range[1]);
-      for (const form of forms) {
-        if (section.includes(form)) {
-          found[i] = 1;
-          break;
-        }
-      }
+      if (added !== undefined) found[i] = occursIn(added, literals) ? 1 : 0;
+      else if (!range) continue;
+      else if (this.bytes.length > 0) found[i] = occursIn(this.bytes.slice(range[0], range[0] + range[1]), forms) ? 1 : 0;
+      else found[i] = encoded.some((bytes) => this.buffer.subarray(range[0], range[0] + range[1]).includes(bytes)) ? 1 : 0;
     }
     return found;
-  }
-
-  private inBytes(literal: string): string {
-    let form = this.literalBytes.get(literal);
-    if (form === undefined) {
-      if (this.literalBytes.size >= 1000) this.literalBytes.clear();
-      form = Buffer.from(literal, 'utf8').toString('latin1');
-      this.literalBytes.set(literal, form);
-    }
-    return form;
   }
 
   set(slot: number, text: string): void {
@@ -128,4 +92,10 @@ export class TextStore {
     this.offsets = offsets;
     this.added.clear();
   }
+}
+
+/** Whether any of the needles occurs in the text; a loop, not some(): this runs for every candidate of a phrase. */
+function occursIn(text: string, needles: string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
 }
