@@ -22,7 +22,7 @@ export class MatchCache<T extends { slots: ArrayLike<number> }> {
   /** The kept matches of the search, or those `find` makes (kept for next time if the search was asked before). */
   get(query: string, filters: SearchFilters, find: () => T): T {
     if (this.capacity === 0) return find();
-    const key = keyOf(query, filters);
+    const key = searchKey(query, filters);
     const known = this.kept.get(key);
     if (known) {
       this.kept.delete(key);
@@ -48,10 +48,13 @@ export class MatchCache<T extends { slots: ArrayLike<number> }> {
   }
 }
 
-/** The words and the set filters in a fixed order, so equal searches share a key. */
-function keyOf(query: string, filters: SearchFilters): string {
+/**
+ * The words and the set filters in a fixed order, so equal searches share a key; `more` (sort, page, ...) joins
+ * it for a cache of whole answers.
+ */
+export function searchKey(query: string, filters: SearchFilters, ...more: Array<string | number>): string {
   const set = Object.entries(filters)
     .filter(([, value]) => value !== undefined && value !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([query, set]);
+  return JSON.stringify([query, set, ...more]);
 }

@@ -7,6 +7,7 @@
 // its index.
 import { Doorkeeper } from './doorkeeper.ts';
 import type { SearchRequest } from './engine.ts';
+import { searchKey } from './match-cache.ts';
 
 /** Answers kept at most; a search answer is about 10 kB, so this stays a few MB. */
 const DEFAULT_CAPACITY = 500;
@@ -45,8 +46,5 @@ export class ResponseCache {
 
 /** The request with its filters in a fixed order and unset ones left out, so equal requests share a key. */
 function keyOf(request: SearchRequest): string {
-  const filters = Object.entries(request.filters ?? {})
-    .filter(([, value]) => value !== undefined && value !== '')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([request.query, filters, request.sort ?? 'relevance', request.page ?? 1, request.pageSize ?? 10]);
+  return searchKey(request.query, request.filters ?? {}, request.sort ?? 'relevance', request.page ?? 1, request.pageSize ?? 10);
 }
