@@ -5,6 +5,7 @@
 // items left empty ("-"). A title naming a topic counts as one mention beside the body's.
 import data from '../data/topics.json' with { type: 'json' };
 import { stem, tokenize } from '../lang/swedish.ts';
+import { perWordForm } from '../lang/word-memo.ts';
 import type { TopicMention } from '../model.ts';
 import { splitSentences } from '../parse/sentences.ts';
 
@@ -50,28 +51,16 @@ type WordRoles = ReadonlyMap<string, 'naming' | 'supporting'>;
 
 const NO_ROLES: WordRoles = new Map();
 
-/**
- * Roles already worked out, per word form: every sentence of every protocol asks about the same few thousand words,
- * and the answer (a stem and substring tests against every topic) does not change. Bounded like the stem cache.
- */
-const ROLES = new Map<string, WordRoles>();
-const ROLE_CACHE_LIMIT = 200_000;
-
-function rolesOf(token: string): WordRoles {
-  let roles = ROLES.get(token);
-  if (roles === undefined) {
-    const stemmed = stem(token);
-    const found = new Map<string, 'naming' | 'supporting'>();
-    for (const topic of COMPILED) {
-      if (topic.stems.has(stemmed) || topic.parts.some((p) => token.includes(p))) found.set(topic.id, 'naming');
-      else if (topic.supporting.some((p) => token.includes(p))) found.set(topic.id, 'supporting');
-    }
-    roles = found.size > 0 ? found : NO_ROLES;
-    if (ROLES.size >= ROLE_CACHE_LIMIT) ROLES.clear();
-    ROLES.set(token, roles);
+/** A word form's roles for the topics (remembered: every sentence asks about the same few thousand words). */
+const rolesOf = perWordForm((token): WordRoles => {
+  const stemmed = stem(token);
+  const found = new Map<string, 'naming' | 'supporting'>();
+  for (const topic of COMPILED) {
+    if (topic.stems.has(stemmed) || topic.parts.some((p) => token.includes(p))) found.set(topic.id, 'naming');
+    else if (topic.supporting.some((p) => token.includes(p))) found.set(topic.id, 'supporting');
   }
-  return roles;
-}
+  return found.size > 0 ? found : NO_ROLES;
+});
 
 /** Mentions of one topic in a list of tokens (with their roles); phrase matches consume their words so "hot och våld" counts once. */
 function countMentions(topic: CompiledTopic, tokens: string[], roles: WordRoles[]): Mentions {

@@ -3,6 +3,7 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import AggressiveTokenizerSv from 'natural/lib/natural/tokenizers/aggressive_tokenizer_sv.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords_sv.js';
+import { perWordForm } from './word-memo.ts';
 
 const tokenizer = new AggressiveTokenizerSv();
 
@@ -23,23 +24,8 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/**
- * Stems already computed. A protocol archive has a small vocabulary (tens of thousands of word forms) that every
- * document repeats, and the Snowball stemmer's regular expressions cost far more than a lookup. Bounded anyway:
- * past the limit the cache starts over, so a stream of odd tokens cannot grow it without end.
- */
-const STEMS = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
-
-export function stem(word: string): string {
-  let stemmed = STEMS.get(word);
-  if (stemmed === undefined) {
-    if (STEMS.size >= STEM_CACHE_LIMIT) STEMS.clear();
-    stemmed = stemmer.stem(normalize(word));
-    STEMS.set(word, stemmed);
-  }
-  return stemmed;
-}
+/** The Snowball stem of a word form (remembered: see word-memo.ts). */
+export const stem: (word: string) => string = perWordForm((word) => stemmer.stem(normalize(word)));
 
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(normalize(word));
