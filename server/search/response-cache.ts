@@ -6,6 +6,7 @@
 // knows nothing of the index: the search service empties it whenever the index changes, so no answer outlives
 // its index.
 import { Doorkeeper } from './doorkeeper.ts';
+import { Lru } from './lru.ts';
 import type { SearchRequest } from './engine.ts';
 import { searchKey } from './match-cache.ts';
 
@@ -13,29 +14,21 @@ import { searchKey } from './match-cache.ts';
 const DEFAULT_CAPACITY = 500;
 
 export class ResponseCache {
-  // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
-  private readonly answers = new Map<string, string>();
+  private readonly answers: Lru<string>;
   private readonly doorkeeper = new Doorkeeper();
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(capacity = DEFAULT_CAPACITY) {
+    this.answers = new Lru({ entries: capacity });
+  }
 
   get(request: SearchRequest): string | undefined {
-    const key = keyOf(request);
-    const answer = this.answers.get(key);
-    if (answer) {
-      this.answers.delete(key);
-      this.answers.set(key, answer);
-    }
-    return answer;
+    return this.answers.get(keyOf(request));
   }
 
   /** Keeps the answer if its search was asked before (see the doorkeeper); a first asking is only noted. */
   set(request: SearchRequest, answer: string): void {
     const key = keyOf(request);
-    if (!this.doorkeeper.admits(key)) return;
-    this.answers.delete(key);
-    this.answers.set(key, answer);
-    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
+    if (this.doorkeeper.admits(key)) this.answers.set(key, answer);
   }
 
   clear(): void {

@@ -4,6 +4,7 @@
 // a common word's cost, and every page of a search, and every search sharing a word, walked them again.
 // This reads minisearch internals, typed below; the engine tests cover them.
 import type MiniSearch from 'minisearch';
+import { Lru } from './lru.ts';
 
 /** The parts of a MiniSearch instance read here (minisearch 7.x). */
 interface Internals {
@@ -33,8 +34,7 @@ const MAX_HELD = 4_000_000;
 export class TermPostings {
   private readonly index: Internals;
   private readonly fields: Array<{ id: number; boost: number }>;
-  private readonly held = new Map<string, Postings>();
-  private heldCount = 0;
+  private readonly held = new Lru<Postings>({ weight: MAX_HELD, weightOf: (postings) => postings.slots.length });
   private lengths = new Map<number, Float32Array>();
   private seen = new Int32Array(0);
 
@@ -46,7 +46,6 @@ export class TermPostings {
   /** Forgets everything read: call whenever sections are added or removed (counts and lengths change). */
   clear(): void {
     this.held.clear();
-    this.heldCount = 0;
     this.lengths.clear();
   }
 
@@ -70,20 +69,9 @@ export class TermPostings {
    */
   of(term: string): Postings {
     const known = this.held.get(term);
-    if (known) {
-      // Re-inserted so that the Map's first key is the least recently used.
-      this.held.delete(term);
-      this.held.set(term, known);
-      return known;
-    }
+    if (known) return known;
     const postings = this.read(term);
     this.held.set(term, postings);
-    this.heldCount += postings.slots.length;
-    for (const [old, { slots }] of this.held) {
-      if (this.heldCount <= MAX_HELD || old === term) break;
-      this.held.delete(old);
-      this.heldCount -= slots.length;
-    }
     return postings;
   }
 

@@ -3,6 +3,7 @@
 // load), while a search asked again — the next page, a shared link, the back button — is answered from them.
 import { describe, expect, it } from 'vitest';
 import { Doorkeeper } from '../../server/search/doorkeeper.ts';
+import { Lru } from '../../server/search/lru.ts';
 import { MatchCache } from '../../server/search/match-cache.ts';
 import { ResponseCache } from '../../server/search/response-cache.ts';
 
@@ -55,5 +56,27 @@ describe('the kept matches', () => {
     kept.get('våld', {}, find);
     kept.get('våld', { party: 'Vision' }, find);
     expect(searches).toBe(3);
+  });
+});
+
+describe('the eviction rule of the caches', () => {
+  it('drops the least recently used entries first, by count and by weight', () => {
+    const byCount = new Lru<string>({ entries: 2 });
+    byCount.set('a', 'A');
+    byCount.set('b', 'B');
+    byCount.get('a');
+    byCount.set('c', 'C');
+    expect([byCount.get('a'), byCount.get('b'), byCount.get('c')]).toEqual(['A', undefined, 'C']);
+
+    const byWeight = new Lru<number[]>({ weight: 5, weightOf: (v) => v.length });
+    byWeight.set('small', [1]);
+    byWeight.set('big', [1, 2, 3, 4]);
+    byWeight.set('more', [1, 2]);
+    expect(byWeight.get('small')).toBeUndefined();
+    expect(byWeight.get('big')).toBeUndefined();
+    expect(byWeight.get('more')).toEqual([1, 2]);
+    // An entry heavier than the limit is still kept (alone): it was just asked for.
+    byWeight.set('huge', [1, 2, 3, 4, 5, 6]);
+    expect(byWeight.get('huge')).toHaveLength(6);
   });
 });
