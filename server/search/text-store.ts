@@ -11,11 +11,11 @@ const STRING_FORM_LIMIT = 256 * 2 ** 20;
 export class TextStore {
   private buffer: Buffer = Buffer.alloc(0);
   /**
-   * The stored UTF-8 bytes as a one-byte string, one character per byte. A phrase check looks for the phrase's
-   * bytes in thousands of candidate sections; V8's search in a slice of this string costs a fraction of a
-   * Buffer.indexOf call per section (a "quoted phrase" over 100k sections: about half the time).
+   * The stored UTF-8 bytes as a one-byte string, one character per byte, made at the first phrase check after a
+   * load (not at start-up). A phrase check looks for the phrase's bytes in thousands of candidate sections; V8's
+   * search in a slice of this string costs a fraction of a Buffer.indexOf call per section.
    */
-  private bytes = '';
+  private bytes: string | null = null;
   /** [byteStart, byteLength] per slot in `buffer`, for texts loaded from disk. */
   private offsets: Array<[number, number] | null> = [];
   /** Texts added since the last load. */
@@ -39,13 +39,14 @@ export class TextStore {
     const encoded = literals.map((l) => Buffer.from(l, 'utf8'));
     const forms = encoded.map((bytes) => bytes.toString('latin1'));
     const checkAdded = this.added.size > 0;
+    const stored = (this.bytes ??= this.buffer.length <= STRING_FORM_LIMIT ? this.buffer.toString('latin1') : '');
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       const added = checkAdded ? this.added.get(slot) : undefined;
       const range = this.offsets[slot];
       if (added !== undefined) found[i] = occursIn(added, literals) ? 1 : 0;
       else if (!range) continue;
-      else if (this.bytes.length > 0) found[i] = occursIn(this.bytes.slice(range[0], range[0] + range[1]), forms) ? 1 : 0;
+      else if (stored.length > 0) found[i] = occursIn(stored.slice(range[0], range[0] + range[1]), forms) ? 1 : 0;
       else found[i] = encoded.some((bytes) => this.buffer.subarray(range[0], range[0] + range[1]).includes(bytes)) ? 1 : 0;
     }
     return found;
@@ -62,7 +63,7 @@ export class TextStore {
 
   clear(): void {
     this.buffer = Buffer.alloc(0);
-    this.bytes = '';
+    this.bytes = null;
     this.offsets = [];
     this.added.clear();
   }
@@ -88,7 +89,7 @@ export class TextStore {
 
   async load(file: string, offsets: Array<[number, number] | null>): Promise<void> {
     this.buffer = await readFile(file);
-    this.bytes = this.buffer.length <= STRING_FORM_LIMIT ? this.buffer.toString('latin1') : '';
+    this.bytes = null;
     this.offsets = offsets;
     this.added.clear();
   }
