@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Failure } from '../model.ts';
 import { PARSER_VERSION, sha256 } from '../parse-identity.ts';
+import { NeighbourLists } from '../similar/neighbour-lists.ts';
 import { protocolIdOf } from '../store/records.ts';
 import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts';
 import { discoverPdfs } from './discover.ts';
@@ -49,6 +50,8 @@ export interface IngestProgress extends IngestCounts {
 export interface IngestReport extends IngestCounts {
   /** One result per file, in the order the files were given. */
   results: FileResult[];
+  /** Of elapsedMs, the time spent updating similar questions (ingest/similar/). */
+  similarMs: number;
 }
 
 export interface IngestOptions {
@@ -90,10 +93,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   return report;
 }
 
-/** Saves outcomes in batches from the main thread, the only writer. */
+/**
+ * Saves outcomes in batches from the main thread, the only writer, and after each batch brings the similar
+ * questions of the protocols in it (and of the questions they come close to) up to date.
+ */
 class BatchWriter {
   private pending: IngestOutcome[] = [];
   private lastFlush = Date.now();
+  private neighbours: Promise<NeighbourLists> | null = null;
+  similarMs = 0;
 
   constructor(private readonly store: ArchiveStore, private readonly parserVersion: string) {}
 
@@ -106,7 +114,16 @@ class BatchWriter {
     const batch = this.pending;
     this.pending = [];
     this.lastFlush = Date.now();
+    if (batch.length === 0) return;
     await this.store.saveOutcomes(batch, this.parserVersion);
+    const started = performance.now();
+    // Opened at the first batch, so a run where every file is unchanged does not load the archive's features.
+    this.neighbours ??= NeighbourLists.open(this.store);
+    const lists = await this.neighbours;
+    await lists.protocolsSaved(
+      batch.map((o) => ({ protocolId: protocolIdOf(o.source.sha256), protocol: o.ok ? o.protocol : null })),
+    );
+    this.similarMs += performance.now() - started;
   }
 }
 
@@ -121,7 +138,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
   const started = Date.now();
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.max(1, files.length)));
-  const report: IngestReport = { total: files.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, elapsedMs: 0, results: [] };
+  const report: IngestReport = { total: files.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, elapsedMs: 0, results: [], similarMs: 0 };
   const writer = new BatchWriter(options.store, parserVersion);
   // Files already handled in this run, by content: the same bytes under a second name are not parsed twice.
   const inThisRun = new Map<string, Promise<FileResult>>();
@@ -194,6 +211,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
     if (pool !== options.pool) await pool?.close();
   }
   report.results = results;
+  report.similarMs = Math.round(writer.similarMs);
   report.elapsedMs = Date.now() - started;
   return report;
 }

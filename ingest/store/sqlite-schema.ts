@@ -118,6 +118,24 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_files ADD COLUMN name TEXT;
   UPDATE source_files SET name = replace(path, rtrim(path, replace(path, '/', '')), '');
   `,
+  // 4: similar questions, worked out at ingest (ingest/similar/): each question's analysed terms, and its list of
+  // the closest questions of other meetings. Both go when the question goes.
+  `
+  CREATE TABLE question_features (
+    question_id TEXT PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+    features    TEXT NOT NULL -- JSON: QuestionFeatures
+  );
+  CREATE TABLE question_neighbours (
+    question_id   TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+    rank          INTEGER NOT NULL,
+    neighbour_id  TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+    score         REAL NOT NULL,
+    shared_words  TEXT NOT NULL, -- JSON array of words
+    shared_topics TEXT NOT NULL, -- JSON array of topic ids
+    PRIMARY KEY (question_id, rank)
+  );
+  CREATE INDEX question_neighbours_by_neighbour ON question_neighbours (neighbour_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

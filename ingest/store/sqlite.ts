@@ -7,15 +7,20 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Attendee, Failure, Party, Protocol, Question, Section, TopicMention, Utterance } from '../model.ts';
 import { migrate } from './sqlite-schema.ts';
+import { SqliteSimilarQuestions } from './sqlite-similar.ts';
+import type { QuestionFeatures } from '../similar/question-terms.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
 import type {
   ArchiveCounts,
   ArchiveStore,
   IngestOutcome,
+  NeighbourList,
   ProtocolId,
   ProtocolSummary,
   QuestionRecord,
   SectionRecord,
+  SimilarityState,
+  SimilarQuestionRecord,
   SourceFile,
   SourceRecord,
   StoredProtocol,
@@ -242,9 +247,11 @@ function prepareStatements(db: Database.Database) {
 class SqliteStore implements ArchiveStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeOutcomes: (outcomes: IngestOutcome[], parserVersion: string) => void;
+  private readonly similar: SqliteSimilarQuestions;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.similar = new SqliteSimilarQuestions(db);
     this.writeOutcomes = db.transaction((outcomes: IngestOutcome[], parserVersion: string) => {
       for (const outcome of outcomes) {
         if (outcome.ok) this.writeProtocol(outcome.source, outcome.protocol, parserVersion);
@@ -318,6 +325,18 @@ class SqliteStore implements ArchiveStore {
       for (const protocol of this.loadProtocols(batch)) records.push(...questionRecordsOf(protocol, protocol.id));
     }
     return records;
+  }
+
+  async similarityState(): Promise<SimilarityState> {
+    return this.similar.state();
+  }
+
+  async saveSimilarity(update: { features: QuestionFeatures[]; lists: NeighbourList[] }): Promise<void> {
+    this.similar.save(update);
+  }
+
+  async similarQuestions(questionId: string, limit: number): Promise<SimilarQuestionRecord[] | undefined> {
+    return this.similar.similar(questionId, limit);
   }
 
   async counts(): Promise<ArchiveCounts> {

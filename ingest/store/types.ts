@@ -1,7 +1,8 @@
 // The archive store's interface: everything above it (ingest runner, search indexer, analytics, server)
 // talks to this, never to SQLite directly, so a PostgreSQL implementation can be added beside the SQLite one.
 // Methods are async for that reason even though better-sqlite3 answers synchronously.
-import type { Failure, Party, Protocol, Question, QuestionStatus, Section, Meeting } from '../model.ts';
+import type { Answer, Failure, Party, Protocol, Question, QuestionStatus, Section, Meeting } from '../model.ts';
+import type { QuestionFeatures } from '../similar/question-terms.ts';
 
 export interface SourceFile {
   path: string;
@@ -96,6 +97,44 @@ export interface QuestionRecord extends Question {
   synthetic: boolean;
 }
 
+/** One entry of a question's list of similar questions, as kept in the store. */
+export interface StoredNeighbour {
+  id: string;
+  score: number;
+  /** The words the two questions share, the most telling first: part of "why" this one was chosen. */
+  sharedWords: string[];
+  /** Topic ids both questions were tagged with. */
+  sharedTopics: string[];
+}
+
+/** A question's similar questions, best first (ingest/similar/neighbour-lists.ts decides the order). */
+export interface NeighbourList {
+  questionId: string;
+  neighbours: StoredNeighbour[];
+}
+
+/** What the neighbour computation keeps between ingest runs. */
+export interface SimilarityState {
+  features: QuestionFeatures[];
+  neighbours: Array<{ questionId: string; neighbourId: string; score: number }>;
+}
+
+/** One similar question as a reader gets it: the question, its meeting and its answer, and why it was chosen. */
+export interface SimilarQuestionRecord extends StoredNeighbour {
+  protocolId: ProtocolId;
+  forvaltning: string | null;
+  date: string | null;
+  body: string | null;
+  section: string;
+  page: number;
+  party: Party | null;
+  text: string;
+  kind: Question['kind'];
+  status: QuestionStatus;
+  answer: Answer | null;
+  synthetic: boolean;
+}
+
 export interface ArchiveStore {
   /** The stored record of a file's bytes, if these exact bytes were ingested before. */
   findSource(sha256: string): Promise<SourceRecord | undefined>;
@@ -116,6 +155,15 @@ export interface ArchiveStore {
   /** Every section with its protocol's metadata, streamed in batches (never the whole archive in memory). */
   sections(): AsyncIterable<SectionRecord>;
   questions(): Promise<QuestionRecord[]>;
+  /** Every question's features and neighbours (see ingest/similar/), for an ingest run to continue from. */
+  similarityState(): Promise<SimilarityState>;
+  /**
+   * Saves features of new questions and replaces the neighbour lists given, in one transaction. Removing or
+   * replacing a protocol removes its questions' features and every list entry naming them.
+   */
+  saveSimilarity(update: { features: QuestionFeatures[]; lists: NeighbourList[] }): Promise<void>;
+  /** The stored similar questions of a question, best first; undefined when there is no such question. */
+  similarQuestions(questionId: string, limit: number): Promise<SimilarQuestionRecord[] | undefined>;
   /** Sizes of the archive, answered without reading the protocols. */
   counts(): Promise<ArchiveCounts>;
   /** Grows with every write; readers compare it to know when to refresh indexes and aggregates. */
