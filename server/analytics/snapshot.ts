@@ -7,7 +7,7 @@ import { TermCounts, type EmergingResult } from './emerging.ts';
 import { FollowUpMaterialCollector } from './followup-material.ts';
 import { followQuestions } from './followup.ts';
 import type { Period } from './periods.ts';
-import { searchTextOf } from './question-filter.ts';
+import { QuestionTextIndex } from './question-search.ts';
 import type { TrackedQuestion } from './question-stats.ts';
 import { loadTaxonomy, type TopicInfo } from './taxonomy.ts';
 import { TopicFactsCollector, type ProtocolTopicFacts } from './topic-facts.ts';
@@ -30,16 +30,18 @@ export interface SnapshotData {
 export interface AnalyticsSnapshot extends SnapshotData {
   trends: TrendIndex;
   questionsById: Map<string, TrackedQuestion>;
-  /** Lower-cased question and answer text, for the free-text filter. */
-  searchText: Map<string, string>;
+  /** Swedish-analysed question and answer texts for the free-text filter, built when first searched. */
+  textIndex: () => QuestionTextIndex;
 }
 
 export function withLookups(data: SnapshotData): AnalyticsSnapshot {
+  let textIndex: QuestionTextIndex | null = null;
   return {
     ...data,
     trends: new TrendIndex(data.topicFacts, data.topics.map((t) => t.id)),
     questionsById: new Map(data.questions.map((q) => [q.id, q])),
-    searchText: new Map(data.questions.map((q) => [q.id, searchTextOf(q)])),
+    // Analysing every question and answer takes a while at archive scale; many snapshots are never searched.
+    textIndex: () => (textIndex ??= new QuestionTextIndex(data.questions)),
   };
 }
 

@@ -14,6 +14,7 @@ import { questionMatcher, type QuestionFilter } from '../analytics/question-filt
 import { inOrder } from '../analytics/question-order.ts';
 import { questionStats, questionsOverTime, type TrackedQuestion } from '../analytics/question-stats.ts';
 import type { AnalyticsSnapshot } from '../analytics/snapshot.ts';
+import { similarRoutes } from './similar.ts';
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 const period = z.enum(['month', 'quarter', 'year']);
@@ -47,8 +48,8 @@ const questionFilterQuery = z.object({
   to: isoDate.optional(),
   source: z.enum(['real', 'synthetic']).optional(),
 });
-/** Newest first, or open questions first (then newest first): the tracker's order. */
-const questionOrder = z.enum(['date', 'open-first']).default('date');
+/** Newest first, open questions first (then newest first: the tracker's order), or closest to the free text first. */
+const questionOrder = z.enum(['date', 'open-first', 'relevance']).default('date');
 const questionsQuery = questionFilterQuery.extend({
   sort: questionOrder,
   page: z.coerce.number().int().min(1).default(1),
@@ -64,6 +65,8 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   );
   const router = Router();
   const sendJson = (res: Response, answer: JsonAnswer) => res.type('application/json').set('ETag', answer.etag).send(answer.body);
+  // Before /questions/:id, which would otherwise take "answered-elsewhere" for an id.
+  similarRoutes(router, options.store, () => analytics.current());
 
   router.get('/topics', async (_req, res) => {
     const snapshot = await analytics.current();
@@ -99,7 +102,8 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
 
   router.get('/questions.csv', async (req, res) => {
     const { delimiter, sort, ...filter } = parse(csvQuery, req);
-    const selected = inOrder(select(await analytics.current(), filter), sort);
+    const { questions, relevance } = select(await analytics.current(), filter);
+    const selected = inOrder(questions, sort, relevance);
     res
       .type('text/csv; charset=utf-8')
       .attachment('fragor.csv')
@@ -144,20 +148,20 @@ function matrixAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.
 function questionsAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof questionsQuery>): JsonAnswer {
   const { page, pageSize, sort, ...filter } = query;
   return memo.json(snapshot, `questions ${JSON.stringify(query)}`, () => {
-    const selected = select(snapshot, filter);
+    const { questions, relevance } = select(snapshot, filter);
     return {
-      total: selected.length,
+      total: questions.length,
       page,
       pageSize,
-      questions: inOrder(selected, sort).slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
-      stats: questionStats(selected),
+      questions: inOrder(questions, sort, relevance).slice((page - 1) * pageSize, page * pageSize).map(publicQuestion),
+      stats: questionStats(questions),
     };
   });
 }
 
 function overTimeAnswer(snapshot: AnalyticsSnapshot, memo: ResponseMemo, query: z.infer<typeof overTimeQuery>): JsonAnswer {
   const { period: p, ...filter } = query;
-  return memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({ period: p, rows: questionsOverTime(select(snapshot, filter), p) }));
+  return memo.json(snapshot, `over-time ${JSON.stringify(query)}`, () => ({ period: p, rows: questionsOverTime(select(snapshot, filter).questions, p) }));
 }
 
 /**
@@ -198,9 +202,12 @@ function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   return parsed.data;
 }
 
-function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): TrackedQuestion[] {
+/** The questions the filter selects, newest first, with their closeness to its free text when it has one. */
+function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): { questions: TrackedQuestion[]; relevance?: Map<string, number> } {
   const matches = questionMatcher(filter);
-  return snapshot.questions.filter((q) => matches(q, snapshot.searchText.get(q.id) ?? ''));
+  if (!filter.q) return { questions: snapshot.questions.filter(matches) };
+  const relevance = snapshot.textIndex().search(filter.q);
+  return { questions: snapshot.questions.filter((q) => relevance.has(q.id) && matches(q)), relevance };
 }
 
 /** A question as the API shows it: the parsed record with its follow-up across meetings. */
