@@ -43,6 +43,7 @@ function summary(report: IngestReport): string {
   const lines = [
     `${report.total} file(s): ${report.ingested} ingested, ${report.unchanged} unchanged${failedBefore ? ` (${failedBefore} of them failed before)` : ''}, ${report.failed} failed`,
     `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)`,
+    `similar questions updated in ${(report.similarMs / 1000).toFixed(1)} s of that`,
   ];
   const failures = report.results.filter((r): r is Extract<FileResult, { status: 'failed' }> => r.status === 'failed');
   if (failures.length > 0) lines.push('Failed:', ...failures.map(failureLine));

@@ -7,6 +7,7 @@ import type {
   ProtocolSummary,
   QuestionsResponse,
   SearchResponse,
+  SimilarQuestion,
   SourcesResponse,
   StatusOverTimeRow,
   StoredProtocol,
@@ -67,6 +68,10 @@ export const api = {
   matrix: (query: Query) => getJson<{ rows: MatrixRow[] }>('/trends/matrix', query),
   emerging: (query: Query) => getJson<EmergingResponse>('/emerging', query),
   questions: (query: Query) => getJson<QuestionsResponse>('/questions', query),
+  similarQuestions: (id: string, limit: number) =>
+    getJson<{ similar: SimilarQuestion[] }>(`/questions/${encodeURIComponent(id)}/similar`, { limit }),
+  answeredElsewhere: (ids: string[]) =>
+    getJson<{ answeredElsewhere: Record<string, SimilarQuestion> }>('/questions/answered-elsewhere', { ids: ids.join(',') }),
   questionsOverTime: (query: Query) => getJson<{ rows: StatusOverTimeRow[] }>('/questions/over-time', query),
   sources: () => getJson<SourcesResponse>('/sources'),
   status: () => getJson<ArchiveStatus>('/status'),

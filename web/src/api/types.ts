@@ -37,6 +37,24 @@ export interface EmergingResponse {
   terms: EmergingTerm[];
 }
 
+/** One of a question's similar questions (GET /api/questions/:id/similar). */
+export interface SimilarQuestion {
+  id: string;
+  protocolId: string;
+  forvaltning: string | null;
+  date: string | null;
+  section: string;
+  page: number;
+  party: string | null;
+  text: string;
+  status: CurrentStatus;
+  recordedStatus: QuestionStatus;
+  answer: { party: string | null; text: string } | null;
+  score: number;
+  why: string;
+  synthetic: boolean;
+}
+
 export interface QuestionsResponse {
   total: number;
   questions: TrackedQuestion[];

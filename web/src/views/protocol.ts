@@ -9,6 +9,7 @@ import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { urlFor, type Route } from '../router.ts';
 import { partyBadge, questionStatusBadge, syntheticTag, topicTag } from '../components/badges.ts';
 import { highlighted } from '../components/highlighted-text.ts';
+import { similarQuestionsPanel } from '../components/similar-questions.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { protocolName } from '../format/protocol-name.ts';
@@ -125,7 +126,7 @@ function tableOfContents(protocol: StoredProtocol, query: string): HTMLElement {
   );
 }
 
-function questionItem(question: Question, keys: string[]): HTMLElement {
+function questionItem(question: Question & { id: string }, keys: string[]): HTMLElement {
   return el(
     'li',
     { class: `question status-border-${question.status}` },
@@ -134,6 +135,7 @@ function questionItem(question: Question, keys: string[]): HTMLElement {
     question.answer
       ? el('p', { class: 'answer' }, el('strong', {}, `Svar${question.answer.party ? ` (${question.answer.party})` : ''}: `), text(question.answer.text, keys))
       : null,
+    similarQuestionsPanel(question.id),
   );
 }
 

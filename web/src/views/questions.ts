@@ -15,6 +15,8 @@ import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate } from '../format/dates.ts';
 import { count } from '../format/labels.ts';
 import { sourceSelect } from '../components/source-filter.ts';
+import { askBox } from '../components/ask-box.ts';
+import { showAnsweredElsewhere, similarQuestionsPanel } from '../components/similar-questions.ts';
 import type { View } from './view.ts';
 
 const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
@@ -27,9 +29,9 @@ function stateOf(route: Route): QuestionState {
   return Object.fromEntries([...FILTERS, 'page'].map((key) => [key, route.query.get(key) ?? ''])) as QuestionState;
 }
 
-/** The API query for the list as shown: its filters, in the tracker's order (the CSV export uses it too). */
+/** The API query for the list as shown: its filters, in the tracker's order or, for a search, closest first (the CSV export uses it too). */
 function listQuery(state: QuestionState): Record<string, string> {
-  return { ...Object.fromEntries(FILTERS.map((key) => [key, state[key]])), sort: ORDER };
+  return { ...Object.fromEntries(FILTERS.map((key) => [key, state[key]])), sort: state.q ? 'relevance' : ORDER };
 }
 
 function protocolLink(protocolId: string, section: string, text: string): HTMLElement {
@@ -61,7 +63,7 @@ function trail(question: TrackedQuestion): HTMLElement | null {
 function questionCard(question: TrackedQuestion): HTMLElement {
   return el(
     'li',
-    { class: `question-card current-border-${question.currentStatus}` },
+    { class: `question-card current-border-${question.currentStatus}`, attrs: { 'data-question': question.id } },
     el(
       'p',
       { class: 'question-head' },
@@ -86,6 +88,7 @@ function questionCard(question: TrackedQuestion): HTMLElement {
       ? el('p', {}, 'Besvarad ', protocolLink(question.answeredIn.protocolId, '', formatDate(question.answeredIn.date)))
       : null,
     trail(question),
+    similarQuestionsPanel(question.id),
   );
 }
 
@@ -122,7 +125,6 @@ function filterForm(state: QuestionState, facets: Facets, topics: Map<string, st
     labelledSelect('Part', 'party', options(facets.party, 'Alla parter', state.party), state.party, set('party')),
     labelledSelect('Förvaltning', 'forvaltning', options(facets.forvaltning, 'Alla förvaltningar', state.forvaltning), state.forvaltning, set('forvaltning')),
     labelledSelect('Ämne', 'topic', options(facets.topic, 'Alla ämnen', state.topic, (id) => topicLabel(topics, id)), state.topic, set('topic')),
-    labelledInput('Fritext', 'q', 'search', state.q, set('q')),
     labelledInput('Från och med', 'from', 'date', state.from, set('from')),
     labelledInput('Till och med', 'to', 'date', state.to, set('to')),
   );
@@ -147,7 +149,8 @@ export function create(main: HTMLElement): View {
           api.questions({ ...listQuery(state), page: state.page || '1', pageSize: PAGE_SIZE }),
         ]);
         if (mine !== ticket) return;
-        replaceKeepingFocus(controls, filterForm(state, facets, topics));
+        const ask = (q: string) => navigate(urlFor('/fragor', { ...stateOf(current()), page: '', q }));
+        replaceKeepingFocus(controls, askBox(state.q, ask), filterForm(state, facets, topics));
         const page = Number(state.page) || 1;
         replace(
           output,
@@ -163,6 +166,7 @@ export function create(main: HTMLElement): View {
             : el('ol', { class: 'question-list' }, ...result.questions.map(questionCard)),
           pager(result.total, page, PAGE_SIZE, (target) => urlFor('/fragor', { ...state, page: target })),
         );
+        void showAnsweredElsewhere(output, result.questions.filter((q) => q.currentStatus === 'open').map((q) => q.id));
       } catch (error) {
         if (mine === ticket) replace(output, errorMessage('Frågorna kunde inte hämtas', error));
       }
