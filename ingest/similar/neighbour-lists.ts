@@ -64,10 +64,12 @@ export class NeighbourLists {
     let list = this.lists.get(owner);
     if (!list) this.lists.set(owner, (list = []));
     const existing = list.findIndex((n) => n.id === neighbour.id);
+    // Most offers are farther than everything in a full list: nothing to do.
+    if (existing < 0 && list.length >= keep && neighbour.score < list[list.length - 1].score) return false;
     if (existing >= 0) list.splice(existing, 1);
-    const dated = (n: ScoredNeighbour) => ({ ...n, date: this.index.features(n.id)?.date ?? '' });
+    const dateOf = (n: ScoredNeighbour) => this.index.features(n.id)?.date ?? '';
     list.push(neighbour);
-    list.sort((a, b) => closestThenNewest(dated(a), dated(b)));
+    list.sort((a, b) => closestThenNewest({ score: a.score, date: dateOf(a) }, { score: b.score, date: dateOf(b) }));
     const dropped = list.length > keep ? list.splice(keep) : [];
     for (const d of dropped) this.listedBy.get(d.id)?.delete(owner);
     if (dropped.some((d) => d.id === neighbour.id)) return existing >= 0;

@@ -119,22 +119,18 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE source_files SET name = replace(path, rtrim(path, replace(path, '/', '')), '');
   `,
   // 4: similar questions, worked out at ingest (ingest/similar/): each question's analysed terms, and its list of
-  // the closest questions of other meetings. Both go when the question goes.
+  // the closest questions of other meetings as one JSON row (a list is always rewritten whole, and one row per list
+  // keeps an ingest's writes few). Both go when the question goes; entries naming a question that is gone are
+  // skipped on reading.
   `
   CREATE TABLE question_features (
     question_id TEXT PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
     features    TEXT NOT NULL -- JSON: QuestionFeatures
   );
   CREATE TABLE question_neighbours (
-    question_id   TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
-    rank          INTEGER NOT NULL,
-    neighbour_id  TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
-    score         REAL NOT NULL,
-    shared_words  TEXT NOT NULL, -- JSON array of words
-    shared_topics TEXT NOT NULL, -- JSON array of topic ids
-    PRIMARY KEY (question_id, rank)
+    question_id TEXT PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+    neighbours  TEXT NOT NULL -- JSON: StoredNeighbour[], closest first
   );
-  CREATE INDEX question_neighbours_by_neighbour ON question_neighbours (neighbour_id);
   `,
 ];
 

@@ -2,14 +2,19 @@
 // parts ("sjukfrånvaro" finds "korttidssjukfrånvaron") and synonym groups ("SAM" finds "systematiskt
 // arbetsmiljöarbete"), leaving out the words every question uses ("undrar", "arbetsgivaren", "svarat"). Short
 // queries must match every word, like a filter; a question in a person's own words ("vad har arbetsgivaren svarat
-// om hot mot personal i hemtjänsten?") must match most of its words, the rarest counting most, and is ranked.
+// om hot mot personal i hemtjänsten?") must match a third of its words and is ranked: the more words and the
+// rarer, the closer.
 import { questionFeatures, subjectWords } from '../../ingest/similar/question-terms.ts';
 import type { TrackedQuestion } from './question-stats.ts';
 
 /** Queries of up to this many subject words must match them all. */
 const ALL_WORDS_UP_TO = 2;
-/** Longer queries must match at least this share of their words. */
-const MIN_SHARE = 0.6;
+/**
+ * Longer queries must match at least this share of their words: people ask in more words than a protocol
+ * records ("hot mot personal i hemtjänsten" finds a question on threats to staff in another unit), and the
+ * ranking puts those matching more of them first.
+ */
+const MIN_SHARE = 0.34;
 
 export class QuestionTextIndex {
   private readonly terms = new Map<string, Map<string, number>>();
