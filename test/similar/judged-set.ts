@@ -74,12 +74,17 @@ export interface JudgedScore {
   misses: Array<{ id: string; relevant: string[]; returned: string[] }>;
 }
 
-/** Scores the store's similar questions against the judged set (the store must hold the archive's protocols). */
-export async function scoreJudged(store: ArchiveStore, archive: JudgedArchive): Promise<JudgedScore> {
+/**
+ * Scores the store's similar questions against the judged set (the store must hold the archive's protocols);
+ * `asking` limits the judged questions asked about to those of some files (their relevant ones stay all).
+ */
+export async function scoreJudged(store: ArchiveStore, archive: JudgedArchive, asking: (file: string) => boolean = () => true): Promise<JudgedScore> {
   const relevant = new Map<string, Set<string>>();
   for (const group of archive.judged.groups) {
     const ids = group.questions.map((q) => questionIdOfJudged(archive, q));
+    const asked = new Set(group.questions.flatMap((q, i) => (asking(q.file) ? [ids[i]] : [])));
     for (const id of ids) {
+      if (!asked.has(id)) continue;
       const set = relevant.get(id) ?? new Set<string>();
       for (const other of ids) if (protocolOf(other) !== protocolOf(id)) set.add(other);
       relevant.set(id, set);
