@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Failure } from '../model.ts';
 import { PARSER_VERSION, sha256 } from '../parse-identity.ts';
-import { NeighbourLists } from '../similar/neighbour-lists.ts';
+import { NeighbourLists, SavedProtocols } from '../similar/neighbour-lists.ts';
 import { protocolIdOf } from '../store/records.ts';
 import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts';
 import { discoverPdfs } from './discover.ts';
@@ -94,13 +94,13 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 }
 
 /**
- * Saves outcomes in batches from the main thread, the only writer, and after each batch brings the similar
- * questions of the protocols in it (and of the questions they come close to) up to date.
+ * Saves outcomes in batches from the main thread, the only writer, noting the questions of each saved protocol for
+ * the similar questions, which are worked out once the files are parsed (`updateSimilarQuestions`).
  */
 class BatchWriter {
   private pending: IngestOutcome[] = [];
   private lastFlush = Date.now();
-  private neighbours: Promise<NeighbourLists> | null = null;
+  private readonly saved = new SavedProtocols();
   similarMs = 0;
 
   constructor(private readonly store: ArchiveStore, private readonly parserVersion: string) {}
@@ -117,12 +117,15 @@ class BatchWriter {
     if (batch.length === 0) return;
     await this.store.saveOutcomes(batch, this.parserVersion);
     const started = performance.now();
-    // Opened at the first batch, so a run where every file is unchanged does not load the archive's features.
-    this.neighbours ??= NeighbourLists.open(this.store);
-    const lists = await this.neighbours;
-    await lists.protocolsSaved(
-      batch.map((o) => ({ protocolId: protocolIdOf(o.source.sha256), protocol: o.ok ? o.protocol : null })),
-    );
+    for (const o of batch) this.saved.add(protocolIdOf(o.source.sha256), o.ok ? o.protocol : null);
+    this.similarMs += performance.now() - started;
+  }
+
+  /** The similar questions of the protocols this run saved, and of the older questions they come close to. */
+  async updateSimilarQuestions(): Promise<void> {
+    if (this.saved.size === 0) return;
+    const started = performance.now();
+    await NeighbourLists.open(this.store, this.saved);
     this.similarMs += performance.now() - started;
   }
 }
@@ -210,6 +213,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
   } finally {
     if (pool !== options.pool) await pool?.close();
   }
+  await writer.updateSimilarQuestions();
   report.results = results;
   report.similarMs = Math.round(writer.similarMs);
   report.elapsedMs = Date.now() - started;

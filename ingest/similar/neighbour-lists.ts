@@ -1,9 +1,9 @@
 // Keeps every question's list of most similar questions up to date as protocols are ingested: the new questions
 // get their lists, and each old question a new one comes close to gets it in its list (both directions), so a
-// request only reads a stored list. Holds the archive's question features in memory for the length of an ingest
-// run (loaded from the store when it starts) and writes only the lists that changed.
+// request only reads a stored list. Loads the archive's question features into memory at the end of an ingest run,
+// adds the run's questions, and writes only the lists that changed.
 import { questionRecordsOf } from '../store/records.ts';
-import type { ArchiveStore, NeighbourList, QuestionRecord } from '../store/types.ts';
+import type { ArchiveStore, NeighbourList } from '../store/types.ts';
 import type { Protocol } from '../model.ts';
 import { questionFeatures, type QuestionFeatures } from './question-terms.ts';
 import { closestThenNewest, SimilarityIndex, type ScoredNeighbour, type SimilarityOptions } from './similarity-index.ts';
@@ -20,30 +20,27 @@ export class NeighbourLists {
 
   private constructor(private readonly store: ArchiveStore, readonly index: SimilarityIndex) {}
 
-  /** Loads the stored features and lists, and works out those of questions stored without them (older archives). */
-  static async open(store: ArchiveStore, options?: SimilarityOptions): Promise<NeighbourLists> {
+  /**
+   * Loads the stored features and lists, brings in `saved` (protocols saved since, see `SavedProtocols`), and works
+   * out the lists of questions stored without them (an archive of an older version, protocols saved by a test).
+   */
+  static async open(store: ArchiveStore, saved?: SavedProtocols, options?: SimilarityOptions): Promise<NeighbourLists> {
     const state = await store.similarityState();
     const lists = new NeighbourLists(store, new SimilarityIndex(options));
     lists.index.add(state.features);
     for (const { questionId, neighbourId, score } of state.neighbours) lists.insert(questionId, { id: neighbourId, score }, Infinity);
+    if (saved) await lists.update(saved.features, saved.protocolIds);
     const { questions } = await store.counts();
     if (questions !== lists.index.size) {
       const missing = (await store.questions()).filter((q) => !lists.index.has(q.id));
-      await lists.update(missing, []);
+      await lists.update(missing.map(questionFeatures), []);
     }
     return lists;
   }
 
-  /** After protocols were saved (or replaced, or failed and removed): brings the lists they touch up to date. */
-  async protocolsSaved(saved: Array<{ protocolId: string; protocol: Protocol | null }>): Promise<void> {
-    const records = saved.flatMap(({ protocolId, protocol }) => (protocol ? questionRecordsOf(protocol, protocolId) : []));
-    await this.update(records, saved.map((s) => s.protocolId));
-  }
-
-  private async update(records: QuestionRecord[], replacedProtocols: string[]): Promise<void> {
+  private async update(features: QuestionFeatures[], replacedProtocols: string[]): Promise<void> {
     const changed = new Set<string>();
     for (const protocolId of replacedProtocols) for (const id of this.index.idsOfProtocol(protocolId)) this.forget(id, changed);
-    const features = records.map(questionFeatures);
     this.index.add(features);
     const found = features.map((f) => ({ id: f.id, nearest: this.index.nearest(f.id, KEPT_NEIGHBOURS) }));
     for (const { id, nearest } of found) {
@@ -111,6 +108,25 @@ export class NeighbourLists {
       if (words.length === WHY_WORDS) break;
     }
     return words;
+  }
+}
+
+/**
+ * The protocols an ingest run saved (or replaced, or lost to a failure), reduced to their questions' features as
+ * each batch is written, for the similar questions to be worked out once at the end of the run: then the
+ * computation never holds up the parse workers, and the run keeps no protocols in memory.
+ */
+export class SavedProtocols {
+  readonly features: QuestionFeatures[] = [];
+  readonly protocolIds: string[] = [];
+
+  add(protocolId: string, protocol: Protocol | null): void {
+    this.protocolIds.push(protocolId);
+    if (protocol) for (const record of questionRecordsOf(protocol, protocolId)) this.features.push(questionFeatures(record));
+  }
+
+  get size(): number {
+    return this.protocolIds.length;
   }
 }
 
