@@ -70,6 +70,11 @@ export function statementAnchors(section: string, utterances: Array<{ text: stri
   return numbered(utterances.map((u) => `s:${section}:${fingerprint(u.text)}`));
 }
 
+/** The anchor a correction of this question is stored under. */
+export function anchorOfQuestion(protocol: StoredProtocol, question: StoredQuestion): string {
+  return question.anchor ?? questionAnchors(protocol.questions)[protocol.questions.indexOf(question)];
+}
+
 export function addedQuestionId(protocolId: string, target: string): string {
   return `${protocolId}-${target.replace(':', '')}`;
 }
@@ -114,9 +119,10 @@ function markOf(entry: CorrectionEntry, original: unknown): CorrectionMark {
  * section's place; removed ones left out. `entries` are the protocol's whole log, oldest first.
  */
 export function applyCorrections(protocol: StoredProtocol, entries: CorrectionEntry[]): StoredProtocol {
+  // An uncorrected protocol is returned as parsed; anchorOfQuestion derives its anchors when a correction needs one.
+  if (entries.length === 0) return protocol;
   const parsedAnchors = questionAnchors(protocol.questions);
   const questions: StoredQuestion[] = protocol.questions.map((q, i) => ({ ...q, anchor: parsedAnchors[i] }));
-  if (entries.length === 0) return { ...protocol, questions };
 
   const meeting = { ...protocol.meeting };
   const attendees = protocol.attendees.map((a) => ({ ...a }));

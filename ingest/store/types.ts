@@ -55,7 +55,7 @@ export interface ProtocolSummary {
 export interface StoredQuestion extends Question {
   /** Same id as the question's QuestionRecord. */
   id: string;
-  /** The stable key corrections of this question are stored under (corrections-apply.ts). */
+  /** The stable key corrections of this question are stored under (corrections-apply.ts); set once its protocol has any correction. */
   anchor?: string;
   /** Set when a person corrected or added this question. */
   correction?: QuestionCorrection;
