@@ -50,9 +50,9 @@ export class SqliteAccounts implements AccountStore {
       findTokenUser: db.prepare<[string], UserRow>(
         'SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
       ),
-      listTokens: db.prepare<[string | null], { id: number; name: string; created_at: string; revoked_at: string | null }>(
+      listTokens: db.prepare<[{ name: string | null }], { id: number; name: string; created_at: string; revoked_at: string | null }>(
         `SELECT t.id, u.name, t.created_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE ?1 IS NULL OR u.name = ?1 ORDER BY t.id`,
+         WHERE @name IS NULL OR u.name = @name ORDER BY t.id`,
       ),
       revokeToken: db.prepare<[string, number]>('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       revokeUserTokens: db.prepare<[string, string]>(
@@ -114,7 +114,7 @@ export class SqliteAccounts implements AccountStore {
 
   async listTokens(userName?: string): Promise<TokenRecord[]> {
     return this.s.listTokens
-      .all(userName ?? null)
+      .all({ name: userName ?? null })
       .map((r) => ({ id: r.id, userName: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
   }
 
