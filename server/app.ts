@@ -66,12 +66,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   const closers: Array<() => Promise<void> | void> = [];
-  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void }) => {
+  const refreshers: Array<() => Promise<void>> = [];
+  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void; refresh?: () => Promise<void> }) => {
     app.use('/api', routes.router);
     if (routes.close) closers.push(routes.close);
+    if (routes.refresh) refreshers.push(routes.refresh);
   };
   await mount(sessionRoutes({ accounts: options.store.accounts, sessionTtlMs: options.sessionTtlMs }));
-  await mount(correctionRoutes(options.store));
+  // Mounted before search, whose index it refreshes after each change (the refreshers are read at request time).
+  await mount(correctionRoutes(options.store, async () => {
+    for (const refresh of refreshers) await refresh();
+  }));
   await mount(await searchRoutes(options));
   await mount(await protocolRoutes(options));
   await mount(await analyticsRoutes(options));

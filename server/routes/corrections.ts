@@ -11,6 +11,7 @@ import type { Party } from '../../ingest/model.ts';
 import { canonicalParty } from '../../ingest/parse/parties.ts';
 import { activeEntries, anchorOfQuestion, attendeeAnchors, statementAnchors } from '../../ingest/store/corrections-apply.ts';
 import type { CorrectionEntry, CorrectionField, NewCorrection } from '../../ingest/store/corrections.ts';
+import { correctionsToReview } from '../../ingest/store/corrections-review.ts';
 import type { ArchiveStore, StoredProtocol } from '../../ingest/store/types.ts';
 import { identityOf } from '../auth/identity.ts';
 import { HttpError } from '../http-error.ts';
@@ -77,7 +78,8 @@ function historyEntry(entry: CorrectionEntry, inEffect: Set<number>) {
   return { ...entry, undone: entry.undoes === null && !inEffect.has(entry.id) };
 }
 
-export function correctionRoutes(store: ArchiveStore): { router: Router } {
+/** `afterChange` brings derived indexes up to date, so a change is visible in search as soon as it is answered. */
+export function correctionRoutes(store: ArchiveStore, afterChange: () => Promise<void> = async () => undefined): { router: Router } {
   const router = Router();
   const json = express.json({ limit: '64kb' });
 
@@ -98,6 +100,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
 
   const record = (entry: Omit<NewCorrection, 'undoes'>) => store.corrections.record({ ...entry, undoes: null });
 
+
   router.patch('/questions/:id', json, async (req, res) => {
     const change = parseBody(StatusChange, req);
     const { protocol, question } = await questionOrFail(req.params.id);
@@ -113,6 +116,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
       note: change.note,
       author: author(res),
     });
+    await afterChange();
     const after = await questionOrFail(question.id);
     res.json(after.question);
   });
@@ -129,6 +133,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
       note: removalNote,
       author: author(res),
     });
+    await afterChange();
     res.status(204).end();
   });
 
@@ -151,6 +156,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
       note: added.note,
       author: author(res),
     });
+    await afterChange();
     const after = await protocolOrFail(protocol.id);
     res.status(201).json(after.questions.find((q) => q.anchor === target));
   });
@@ -179,6 +185,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
       entries.push({ protocolId: protocol.id, field: 'statement.party', target, value, before: utterance.party, note: change.note, author: who });
     }
     for (const entry of entries) await record(entry);
+    await afterChange();
     res.json(await protocolOrFail(protocol.id));
   });
 
@@ -208,6 +215,7 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
       author: author(res),
       undoes: entry.id,
     });
+    await afterChange();
     res.status(201).json(undo);
   });
 
@@ -216,20 +224,4 @@ export function correctionRoutes(store: ArchiveStore): { router: Router } {
   });
 
   return { router };
-}
-
-/** Corrections in effect whose record no longer exists (the protocol is gone, or its re-parse lacks the target). */
-export async function correctionsToReview(store: ArchiveStore) {
-  const review: Array<CorrectionEntry & { reason: string }> = [];
-  for (const protocolId of await store.corrections.protocolIds()) {
-    const protocol = await store.getProtocol(protocolId);
-    if (!protocol) {
-      const entries = activeEntries(await store.corrections.forProtocol(protocolId));
-      review.push(...entries.map((e) => ({ ...e, reason: 'the protocol is no longer in the archive' })));
-      continue;
-    }
-    const orphans = protocol.corrections?.orphans ?? [];
-    review.push(...orphans.map((e) => ({ ...e, reason: 'the re-parsed protocol no longer has this record' })));
-  }
-  return review;
 }

@@ -114,7 +114,8 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
     }
     case 'session': {
       const signed = await signIn(server.base, caller.role);
-      const csrf = caller.csrf === 'right' ? { 'x-csrf-token': signed.csrfToken } : caller.csrf === 'wrong' ? { 'x-csrf-token': newSecret() } : {};
+      const csrf: Record<string, string> =
+        caller.csrf === 'right' ? { 'x-csrf-token': signed.csrfToken } : caller.csrf === 'wrong' ? { 'x-csrf-token': newSecret() } : {};
       return { cookie: signed.cookie, ...csrf };
     }
   }
