@@ -11,7 +11,9 @@ import { searchRoutes } from './routes/search.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { HttpError } from './http-error.ts';
 import { identityMiddleware, type ReadAccess } from './auth/identity.ts';
-import { sessionRoutes } from './routes/session.ts';
+import { DEFAULT_SESSION_TTL_MS, sessionRoutes } from './routes/session.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import type { OidcSettings } from './auth/oidc-settings.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { requestLog } from './request-log.ts';
 
@@ -27,6 +29,8 @@ export interface AppOptions {
   readAccess?: ReadAccess;
   /** How long a sign-in lasts (default 12 hours). */
   sessionTtlMs?: number;
+  /** Sign-in through the organisation's identity provider (OIDC_* settings); off when absent. */
+  oidc?: OidcSettings;
   /** Express's `trust proxy` setting, for a server behind a TLS-terminating proxy (cookies then get Secure). */
   trustProxy?: boolean | number | string;
   /** Log each request (off in tests). */
@@ -72,7 +76,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (routes.close) closers.push(routes.close);
     if (routes.refresh) refreshers.push(routes.refresh);
   };
-  await mount(sessionRoutes({ accounts: options.store.accounts, sessionTtlMs: options.sessionTtlMs }));
+  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  await mount(sessionRoutes({ accounts: options.store.accounts, sessionTtlMs }));
+  await mount(oidcRoutes({ accounts: options.store.accounts, settings: options.oidc, sessionTtlMs }));
   // Mounted before search, whose index it refreshes after each change (the refreshers are read at request time).
   await mount(correctionRoutes(options.store, async () => {
     for (const refresh of refreshers) await refresh();

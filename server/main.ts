@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { openStore } from '../ingest/store/sqlite.ts';
 import { createApp } from './app.ts';
 import type { ReadAccess } from './auth/identity.ts';
+import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
 
 // Loading the saved search index and analytics snapshot allocates a few hundred MB of short-lived objects; with
 // V8's default 16 MB young generation, scavenges took about half of a 10,000-protocol start, and 64 MB halves
@@ -31,6 +32,7 @@ const { app, close } = await createApp({
   adminToken: process.env.ADMIN_TOKEN || undefined,
   readAccess: readAccessSetting(process.env.READ_ACCESS),
   trustProxy: trustProxySetting(process.env.TRUST_PROXY),
+  oidc: oidcSettingsFromEnv(process.env),
 });
 const server = app.listen(port, () => {
   const { port: actual } = server.address() as AddressInfo;

@@ -50,7 +50,7 @@ export interface AuthServer {
   stop(): Promise<void>;
 }
 
-export async function startAuthServer(options: Partial<AppOptions> = {}): Promise<AuthServer> {
+export async function startAuthServer(options: Partial<AppOptions> & { port?: number } = {}): Promise<AuthServer> {
   const dir = mkdtempSync(join(tmpdir(), 'auth-'));
   const store = openStore(join(dir, 'archive.sqlite'));
   const protocolIds: string[] = [];
@@ -67,7 +67,7 @@ export async function startAuthServer(options: Partial<AppOptions> = {}): Promis
   }
   const app: App = await createApp({ store, dataDir: dir, adminToken: ADMIN_TOKEN, log: false, ...options });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
