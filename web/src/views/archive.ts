@@ -13,6 +13,7 @@ import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { count, failureKindLabel } from '../format/labels.ts';
 import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
+import { reviewList } from '../components/review-list.ts';
 
 const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order'] as const;
 type ArchiveState = Record<(typeof KEYS)[number], string>;
@@ -136,6 +137,7 @@ export function create(main: HTMLElement): View {
     summary,
     el('section', { attrs: { 'aria-labelledby': 'protocols-heading' } }, heading, controls, list),
     report,
+    reviewList(),
     upload,
   );
   let ticket = 0;
