@@ -7,7 +7,8 @@ import { canCorrect, send } from '../auth/session.ts';
 import { apiUrl } from '../api/client.ts';
 import type { StoredProtocol } from '../api/types.ts';
 import { PARTIES } from '../format/parties.ts';
-import { formatDate } from '../format/dates.ts';
+import { formatTimestamp } from '../format/dates.ts';
+import { questionStatusLabel } from '../format/labels.ts';
 import { correctionMark } from './correction-mark.ts';
 import './corrections.css';
 
@@ -39,7 +40,7 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-  if (typeof value === 'object' && 'status' in value) return String((value as { status: string }).status);
+  if (typeof value === 'object' && 'status' in value) return questionStatusLabel((value as { status: string }).status);
   if (typeof value === 'object' && 'text' in value) return String((value as { text: string }).text);
   return JSON.stringify(value);
 }
@@ -168,7 +169,7 @@ function historyView(protocol: StoredProtocol, editable: boolean, done: () => vo
             'li',
             { class: entry.undone ? 'undone' : '' },
             el('strong', {}, entry.undoes !== null ? `Ångrade ändring ${entry.undoes}` : FIELD_LABEL[entry.field] ?? entry.field),
-            ` – ${entry.author}, ${formatDate(entry.createdAt.slice(0, 10))} ${entry.createdAt.slice(11, 16)}`,
+            ` – ${entry.author}, ${formatTimestamp(entry.createdAt)}`,
             el('br', {}),
             `Före: ${shown(entry.before)} · Efter: ${shown(entry.value)}`,
             entry.note ? el('br', {}) : null,
