@@ -389,9 +389,12 @@ class SqliteStore implements ArchiveStore {
     }
     const order = new Map(ids.map((id, index) => [id, index]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return rows.map((row) => applyCorrections(this.toProtocol(row, attendees, sections, utterances, questions, topics), corrections.get(row.id) ?? []));
+    return rows.map((row) =>
+      applyCorrections(this.toProtocol(row, attendees, sections, utterances, questions, topics), corrections.get(row.id) ?? []),
+    );
   }
 
+  /** One protocol as the parser gave it, from its rows. */
   private toProtocol(
     row: ProtocolRow,
     attendees: Map<string, AttendeeRow[]>,
@@ -400,42 +403,40 @@ class SqliteStore implements ArchiveStore {
     questions: Map<string, QuestionRow[]>,
     topics: Map<string, TopicRow[]>,
   ): StoredProtocol {
-    {
-      const sectionUtterances = new Map<number, Utterance[]>();
-      for (const u of utterances.get(row.id) ?? []) {
-        const list = sectionUtterances.get(u.section_ordinal) ?? [];
-        list.push(toUtterance(u));
-        sectionUtterances.set(u.section_ordinal, list);
-      }
-      const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
-        number: s.number,
-        title: s.title,
-        page: s.page,
-        text: s.text,
-        utterances: sectionUtterances.get(s.ordinal) ?? [],
-      }));
-      return {
-        id: row.id,
-        ingestedAt: row.ingested_at,
-        source: { file: row.file, sha256: row.sha256, pages: row.pages },
-        meeting: {
-          forvaltning: row.forvaltning,
-          body: row.body,
-          date: row.date,
-          dateStated: row.date_stated === 1,
-          place: row.place,
-          chair: row.chair,
-          secretary: row.secretary,
-          title: row.title,
-        },
-        attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role })),
-        absentParties: JSON.parse(row.absent_parties) as Party[],
-        sections: protocolSections,
-        questions: (questions.get(row.id) ?? []).map(toQuestion),
-        topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
-        synthetic: row.synthetic === 1,
-      };
+    const sectionUtterances = new Map<number, Utterance[]>();
+    for (const u of utterances.get(row.id) ?? []) {
+      const list = sectionUtterances.get(u.section_ordinal) ?? [];
+      list.push(toUtterance(u));
+      sectionUtterances.set(u.section_ordinal, list);
     }
+    const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
+      number: s.number,
+      title: s.title,
+      page: s.page,
+      text: s.text,
+      utterances: sectionUtterances.get(s.ordinal) ?? [],
+    }));
+    return {
+      id: row.id,
+      ingestedAt: row.ingested_at,
+      source: { file: row.file, sha256: row.sha256, pages: row.pages },
+      meeting: {
+        forvaltning: row.forvaltning,
+        body: row.body,
+        date: row.date,
+        dateStated: row.date_stated === 1,
+        place: row.place,
+        chair: row.chair,
+        secretary: row.secretary,
+        title: row.title,
+      },
+      attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role })),
+      absentParties: JSON.parse(row.absent_parties) as Party[],
+      sections: protocolSections,
+      questions: (questions.get(row.id) ?? []).map(toQuestion),
+      topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
+      synthetic: row.synthetic === 1,
+    };
   }
 
   private writeSource(
