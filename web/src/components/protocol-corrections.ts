@@ -1,6 +1,6 @@
 // A protocol's corrections on Protokoll: the meeting facts and parties a person corrected (with the parser's
 // values), the full history of changes with undo, and — for a redaktör — forms to correct the meeting's
-// förvaltning, organ and date and the attendees' parties, and to add a question the parser missed from a sentence
+// förvaltning, organ and date and the parties of attendees and statements, and to add a question the parser missed from a sentence
 // selected in the protocol text.
 import { el, replace } from '../dom.ts';
 import { canCorrect, send } from '../auth/session.ts';
@@ -114,6 +114,31 @@ function partiesForm(protocol: StoredProtocol, done: () => void): HTMLElement {
   );
 }
 
+function statementsForm(protocol: StoredProtocol, done: () => void): HTMLElement {
+  const rows = protocol.sections.flatMap((section) =>
+    section.utterances.map((u, index) => ({ section: section.number, index, party: u.party, text: u.text })),
+  );
+  const selects = rows.map((r, i) => partySelect(`fix-statement-${i}`, r.party));
+  const message = status();
+  const save = (event: Event) => {
+    event.preventDefault();
+    const statements = rows
+      .map((r, i) => ({ section: r.section, index: r.index, party: selects[i].value || null, was: r.party }))
+      .filter((r) => r.party !== r.was)
+      .map(({ section, index, party }) => ({ section, index, party }));
+    if (statements.length === 0) return void replace(message, 'Inget är ändrat.');
+    send('PATCH', `/protocols/${protocol.id}`, { statements }).then(done, failed(message));
+  };
+  const short = (text: string) => (text.length > 90 ? `${text.slice(0, 88)} …` : text);
+  return el(
+    'form',
+    { class: 'corrector-form', attrs: { 'aria-label': 'Rätta uttalandenas parter' }, on: { submit: save } },
+    ...rows.map((r, i) => field(`§ ${r.section}: ${short(r.text)}`, selects[i])),
+    el('button', { attrs: { type: 'submit' } }, 'Spara'),
+    message,
+  );
+}
+
 function addQuestionForm(protocol: StoredProtocol, textRoot: () => HTMLElement | null, done: () => void): HTMLElement {
   const sentence = el('textarea', { attrs: { id: 'add-question-text', rows: 2, readonly: true, placeholder: 'Markera meningen i protokolltexten och tryck ”Hämta markerad text”.' } });
   const party = partySelect('add-question-party', null);
@@ -194,7 +219,7 @@ function historyView(protocol: StoredProtocol, editable: boolean, done: () => vo
 /** The corrections panel of a protocol; `textRoot` is where a missed question's sentence is selected. */
 export function protocolCorrections(protocol: StoredProtocol, textRoot: () => HTMLElement | null, done: () => void): HTMLElement {
   const panel = el('section', { class: 'protocol-corrections', attrs: { 'aria-label': 'Rättelser' } });
-  const marks = (protocol.corrections?.marks ?? []).filter((m) => m.field.startsWith('meeting.') || m.field === 'attendee.party');
+  const marks = (protocol.corrections?.marks ?? []).filter((m) => !m.field.startsWith('question.'));
   const orphans = protocol.corrections?.orphans ?? [];
   const render = (editable: boolean) => {
     replace(
@@ -203,6 +228,9 @@ export function protocolCorrections(protocol: StoredProtocol, textRoot: () => HT
       orphans.length > 0 ? el('p', { class: 'notice' }, `${orphans.length} rättelse(r) gäller något som inte längre finns i tolkningen – se Att granska i Arkiv.`) : null,
       editable ? el('details', {}, el('summary', {}, 'Rätta mötesuppgifter'), meetingForm(protocol, done)) : null,
       editable && protocol.attendees.length > 0 ? el('details', {}, el('summary', {}, 'Rätta deltagarnas parter'), partiesForm(protocol, done)) : null,
+      editable && protocol.sections.some((sec) => sec.utterances.length > 0)
+        ? el('details', {}, el('summary', {}, 'Rätta uttalandenas parter'), statementsForm(protocol, done))
+        : null,
       editable ? el('details', {}, el('summary', {}, 'Lägg till en missad fråga'), addQuestionForm(protocol, textRoot, done)) : null,
       historyView(protocol, editable, done),
     );
