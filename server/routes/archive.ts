@@ -9,6 +9,7 @@ import type { ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 import { sha256 } from '../../ingest/parse-identity.ts';
+import { roleAtLeast } from '../../ingest/store/accounts.ts';
 
 /** Largest PDF accepted by upload; archived protocols are a few hundred kB, scanned ones a few MB. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -72,8 +73,8 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
       protocols: counts.protocols,
       sections: counts.sections,
       revision: await store.revision(),
-      // Uploads are open to every redaktör (and to ADMIN_TOKEN); kept for clients that ask.
-      uploadsEnabled: true,
+      // Uploads need a redaktör (or ADMIN_TOKEN): off while the server has neither.
+      uploadsEnabled: Boolean(options.adminToken) || (await store.accounts.listUsers()).some((u) => roleAtLeast(u.role, 'redaktör')),
     });
   });
 

@@ -14,6 +14,12 @@ import { parseBody } from './body.ts';
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
+/**
+ * A readable cookie that says only "a session cookie was set": the web page asks GET /api/session when it is
+ * there, so a reader who never signed in causes no 401 on every page. It holds no secret and grants nothing.
+ */
+export const SIGNED_IN_HINT = 'pa_signed_in';
+
 const SignIn = z.object({
   username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
@@ -46,6 +52,7 @@ export async function startSession(req: Request, res: Response, accounts: Accoun
     expiresAt: new Date(Date.now() + ttlMs).toISOString(),
   });
   res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: ttlMs });
+  res.cookie(SIGNED_IN_HINT, '1', { sameSite: 'lax', secure: req.secure, path: '/', maxAge: ttlMs });
   return { user: user.name, role: user.role, csrfToken };
 }
 
@@ -81,6 +88,7 @@ export function sessionRoutes(options: SessionOptions): { router: Router } {
     const cookie = cookieValue(req, SESSION_COOKIE);
     if (cookie) await accounts.deleteSession(digestOf(cookie));
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+    res.clearCookie(SIGNED_IN_HINT, { sameSite: 'lax', secure: req.secure, path: '/' });
     res.status(204).end();
   });
 

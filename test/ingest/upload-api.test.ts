@@ -110,11 +110,14 @@ describe('uploading protocols', () => {
     expect(json.status).toBe(415);
   });
 
-  it('without ADMIN_TOKEN, no bearer token and no anonymous request can upload', async () => {
+  it('without ADMIN_TOKEN, no bearer token and no anonymous request can upload, and uploads are off until a redaktör exists', async () => {
     const off = await start('without-token');
     const response = await upload(off.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf', 'vad-som-helst');
     expect(response.status).toBe(401);
     expect((await upload(off.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf')).status).toBe(401);
+    expect((await (await fetch(`${off.base}/api/status`)).json()).uploadsEnabled).toBe(false);
+    await off.store.accounts.addUser({ name: 'rut', role: 'redaktör', passwordHash: null });
+    expect((await (await fetch(`${off.base}/api/status`)).json()).uploadsEnabled).toBe(true);
     expect(existsSync(join(work, 'without-token', 'uploads'))).toBe(false);
     await stop(off);
   });

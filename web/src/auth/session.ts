@@ -14,9 +14,18 @@ export interface Session {
 let current: Promise<Session | null> | undefined;
 const listeners = new Set<(session: Session | null) => void>();
 
+/** Set by the server beside the (unreadable) session cookie; without it nobody is signed in and nothing is asked. */
+const SIGNED_IN_HINT = 'pa_signed_in=1';
+
 export function session(): Promise<Session | null> {
+  if (!document.cookie.split('; ').includes(SIGNED_IN_HINT)) return Promise.resolve(null);
   current ??= fetch(apiUrl('/session'), { headers: { accept: 'application/json' } })
-    .then((r) => (r.ok ? (r.json() as Promise<Session>) : null))
+    .then((r) => {
+      if (r.ok) return r.json() as Promise<Session>;
+      // The session has expired: forget the hint so later pages do not ask again.
+      document.cookie = 'pa_signed_in=; Max-Age=0; path=/';
+      return null;
+    })
     .catch(() => null);
   return current;
 }
