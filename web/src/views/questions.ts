@@ -18,6 +18,11 @@ import { sourceSelect } from '../components/source-filter.ts';
 import { askBox } from '../components/ask-box.ts';
 import { showAnsweredElsewhere, similarQuestionsPanel } from '../components/similar-questions.ts';
 import type { View } from './view.ts';
+import { questionCorrectionMark } from '../components/correction-mark.ts';
+import { questionCorrector } from '../components/question-corrector.ts';
+
+/** Shows the list again after a correction, so the question appears as corrected. */
+const showAgain = () => navigate(location.pathname + location.search, { replace: true });
 
 const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
 type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
@@ -73,6 +78,7 @@ function questionCard(question: TrackedQuestion): HTMLElement {
       question.synthetic ? syntheticTag() : null,
     ),
     el('p', { class: 'question-text' }, question.text),
+    questionCorrectionMark(question.correction),
     el(
       'p',
       { class: 'muted' },
@@ -89,6 +95,7 @@ function questionCard(question: TrackedQuestion): HTMLElement {
       : null,
     trail(question),
     similarQuestionsPanel(question.id),
+    questionCorrector(question, showAgain),
   );
 }
 
