@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
-import { questionsCsv } from '../analytics/csv.ts';
+import { tableCsv } from '../analytics/csv.ts';
+import { matrixTable, partiesTable, questionsOverTimeTable, questionTable, topicOverTimeTable, type Table } from '../analytics/table-columns.ts';
+import { tableXlsx } from '../analytics/xlsx.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
@@ -103,12 +105,41 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     res
       .type('text/csv; charset=utf-8')
       .attachment('fragor.csv')
-      .send(questionsCsv(selected, delimiter === 'semicolon' ? ';' : ','));
+      .send(tableCsv(questionTable(selected), delimiter === 'semicolon' ? ';' : ','));
+  });
+
+  router.get('/questions.xlsx', async (req, res) => {
+    const { sort, ...filter } = parse(questionFilterQuery.extend({ sort: questionOrder }), req);
+    await sendXlsx(res, 'fragor.xlsx', questionTable(inOrder(select(await analytics.current(), filter), sort)));
   });
 
   router.get('/questions/over-time', async (req, res) => {
     const query = parse(overTimeQuery, req);
     sendJson(res, overTimeAnswer(await analytics.current(), memo, query));
+  });
+
+  // The trend tables as workbooks: the same query as the JSON answer beside them, the same rows.
+
+  router.get('/trends.xlsx', async (req, res) => {
+    const query = parse(trendsQuery, req);
+    const snapshot = await analytics.current();
+    const rows = snapshot.trends.trendRows({ ...query, forvaltningar: query.forvaltning });
+    const label = snapshot.topics.find((t) => t.id === query.topic)?.label ?? query.topic ?? 'alla ämnen';
+    const table = query.by === 'party' ? partiesTable(rows, label) : topicOverTimeTable(rows, label);
+    await sendXlsx(res, query.by === 'party' ? 'parter.xlsx' : 'amne-over-tid.xlsx', table);
+  });
+
+  router.get('/trends/matrix.xlsx', async (req, res) => {
+    const query = parse(rangeQuery, req);
+    const snapshot = await analytics.current();
+    const labels = new Map(snapshot.topics.map((t) => [t.id, t.label]));
+    const table = matrixTable(snapshot.trends.matrixRows(query.from, query.to), (id) => labels.get(id) ?? id);
+    await sendXlsx(res, 'amnen-per-forvaltning.xlsx', table);
+  });
+
+  router.get('/questions/over-time.xlsx', async (req, res) => {
+    const { period: p, ...filter } = parse(overTimeQuery, req);
+    await sendXlsx(res, 'fragor-over-tid.xlsx', questionsOverTimeTable(questionsOverTime(select(await analytics.current(), filter), p)));
   });
 
   router.get('/questions/:id', async (req, res) => {
@@ -184,6 +215,12 @@ function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): 
     setImmediate(next);
   };
   setImmediate(next);
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function sendXlsx<T>(res: Response, fileName: string, table: Table<T>): Promise<void> {
+  res.type(XLSX_TYPE).attachment(fileName).send(await tableXlsx(table));
 }
 
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {

@@ -189,8 +189,10 @@ describe('the web UI', () => {
       .filter({ hasText: '13 januari 2024' })
       .filter({ has: page.locator('.current-open') });
     expect(await openFromJanuary.count()).toBeGreaterThanOrEqual(5);
-    const csv = await page.locator('a', { hasText: 'Exportera till CSV' }).getAttribute('href');
-    expect(csv).toBe('/api/questions.csv?party=Saco&sort=open-first');
+    const csv = await page.getByRole('link', { name: 'Exportera till CSV' }).getAttribute('href');
+    expect(csv).toBe('/api/questions.csv?party=Saco&sort=open-first&delimiter=semicolon');
+    const xlsx = await page.getByRole('link', { name: 'Exportera till Excel' }).getAttribute('href');
+    expect(xlsx).toBe('/api/questions.xlsx?party=Saco&sort=open-first');
 
     await page.selectOption('#f-source', 'synthetic');
     await page.waitForURL((url) => url.searchParams.get('source') === 'synthetic' && url.searchParams.get('party') === 'Saco');

@@ -3,7 +3,8 @@
 // per-party statistics and a CSV export of exactly what is shown. Questions from generated protocols are marked.
 // URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
-import { api, apiUrl } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { exportLinks } from '../components/export-links.ts';
 import type { Facets, QuestionsResponse, TrackedQuestion } from '../api/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
@@ -155,7 +156,7 @@ export function create(main: HTMLElement): View {
             'div',
             { class: 'result-bar' },
             el('h2', { class: 'result-count' }, count(result.total, 'fråga', 'frågor')),
-            el('a', { class: 'button', attrs: { href: apiUrl('/questions.csv', listQuery(state)), download: 'fragor.csv' } }, 'Exportera till CSV'),
+            exportLinks('/questions', listQuery(state), 'fragor', { csv: true }),
           ),
           statsTable(result),
           result.questions.length === 0

@@ -7,6 +7,7 @@ import type { EmergingResponse, Topic } from '../api/types.ts';
 import { navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
+import { exportLinks } from '../components/export-links.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatPeriod } from '../format/dates.ts';
 import { anyStatusLabel, periodLabel } from '../format/labels.ts';
@@ -132,10 +133,10 @@ export function create(main: HTMLElement): View {
       const range = { from: state.from, to: state.to };
       const layout = { compact: window.matchMedia('(max-width: 480px)').matches };
 
-      type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement };
+      type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement; download: HTMLElement };
       const draw = async (target: Panel, what: string, work: () => Promise<Drawing>, fileName: string) => {
         try {
-          const { rows, chart, table } = await work();
+          const { rows, chart, table, download } = await work();
           if (mine !== ticket) return;
           if (rows === 0) {
             replace(target.chart, el('p', { class: 'empty' }, 'Inga uppgifter för det här urvalet.'));
@@ -144,7 +145,7 @@ export function create(main: HTMLElement): View {
           }
           replace(target.chart);
           drawn.push(await drawChart(target.chart, chart, fileName));
-          replace(target.table, table);
+          replace(target.table, table, download);
         } catch (error) {
           if (mine === ticket) replace(target.chart, errorMessage(`${what} kunde inte ritas`, error));
         }
@@ -157,8 +158,10 @@ export function create(main: HTMLElement): View {
 
       await Promise.all([
         draw(overTime, 'Ämnet över tid', async () => {
-          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
+          const query = { topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range };
+          const { rows } = await api.trends(query);
           return {
+            download: exportLinks('/trends', query, `amne-over-tid-${state.topic}`, { label: 'Ämnet över tid' }),
             rows: rows.length,
             chart: specs.topicOverTimeSpec(rows, topicName, state.period, layout),
             table: dataTable(`${topicName} över tid`, [
@@ -171,10 +174,12 @@ export function create(main: HTMLElement): View {
           };
         }, `amne-over-tid-${state.topic}`),
         draw(parties, 'Parterna', async () => {
-          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: 'year', by: 'party', ...range });
+          const query = { topic: state.topic, forvaltning: state.forvaltning, period: 'year', by: 'party', ...range };
+          const { rows } = await api.trends(query);
           const totals = new Map<string, number>();
           for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.sections);
           return {
+            download: exportLinks('/trends', query, `parter-${state.topic}`, { label: 'Vilka tar upp ämnet' }),
             rows: rows.length,
             chart: specs.partiesSpec(rows, topicName, layout),
             table: dataTable(`Parter som tar upp ${topicName}`, [
@@ -187,6 +192,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.matrix(range);
           const label = (id: string) => labels.get(id) ?? id;
           return {
+            download: exportLinks('/trends/matrix', range, 'amnen-per-forvaltning', { label: 'Ämnen per förvaltning' }),
             rows: rows.length,
             chart: specs.topicMatrixSpec(rows, label, layout),
             table: dataTable('Ämnen per förvaltning', [
@@ -198,8 +204,10 @@ export function create(main: HTMLElement): View {
           };
         }, 'amnen-per-forvaltning'),
         draw(questions, 'Frågor över tid', async () => {
-          const { rows } = await api.questionsOverTime({ period: state.period, forvaltning: state.forvaltning, ...range });
+          const query = { period: state.period, forvaltning: state.forvaltning, ...range };
+          const { rows } = await api.questionsOverTime(query);
           return {
+            download: exportLinks('/questions/over-time', query, 'fragor-over-tid', { label: 'Frågor över tid' }),
             rows: rows.length,
             chart: specs.questionsOverTimeSpec(rows, layout),
             table: dataTable('Frågor över tid', [
