@@ -10,6 +10,9 @@ import { HttpError } from '../http-error.ts';
 import { tableCsv } from '../analytics/csv.ts';
 import { matrixTable, partiesTable, questionsOverTimeTable, questionTable, topicOverTimeTable, type Table } from '../analytics/table-columns.ts';
 import { tableXlsx } from '../analytics/xlsx.ts';
+import { balanceList, type BalanceList } from '../analytics/balance-list.ts';
+import { balanceDocx, balanceHeading } from '../analytics/balance-docx.ts';
+import { compareSwedish } from '../analytics/swedish-order.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
@@ -58,6 +61,13 @@ const questionsQuery = questionFilterQuery.extend({
 });
 const csvQuery = questionFilterQuery.extend({ sort: questionOrder, delimiter: z.enum(['comma', 'semicolon']).default('comma') });
 const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
+const balanceQuery = z.object({
+  forvaltning: z.string().trim().min(1, 'choose a förvaltning').max(200),
+  body: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  by: z.enum(['party', 'topic']).default('party'),
+  /** The meeting the list is for; today when not given. */
+  meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+});
 
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
   const memo = new ResponseMemo();
@@ -142,6 +152,24 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     await sendXlsx(res, 'fragor-over-tid.xlsx', questionsOverTimeTable(questionsOverTime(select(await analytics.current(), filter), p)));
   });
 
+  router.get('/balanslista', async (req, res) => {
+    const query = parse(balanceQuery, req);
+    const snapshot = await analytics.current();
+    const meeting = query.meeting ?? today();
+    res.json({ ...balanceOf(snapshot, query), meeting, heading: balanceHeading(meeting), bodies: bodiesOf(snapshot, query.forvaltning) });
+  });
+
+  router.get('/balanslista.docx', async (req, res) => {
+    const query = parse(balanceQuery, req);
+    const list = balanceOf(await analytics.current(), query);
+    const meeting = query.meeting ?? today();
+    const bytes = await balanceDocx(list, { meetingDate: meeting, drawnUp: today() });
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .attachment(`balanslista-${fileSafe(list.forvaltning)}-${meeting}.docx`)
+      .send(bytes);
+  });
+
   router.get('/questions/:id', async (req, res) => {
     const snapshot = await analytics.current();
     const question = snapshot.questionsById.get(req.params.id);
@@ -215,6 +243,28 @@ function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): 
     setImmediate(next);
   };
   setImmediate(next);
+}
+
+function balanceOf(snapshot: AnalyticsSnapshot, query: z.infer<typeof balanceQuery>): BalanceList {
+  const labels = new Map(snapshot.topics.map((t) => [t.id, t.label]));
+  return balanceList(snapshot.questions, snapshot.questionsById, { ...query, topicLabel: (id) => labels.get(id) ?? id });
+}
+
+/** The bodies (FVG, SVG …) a förvaltning's questions were asked in, for choosing one. */
+function bodiesOf(snapshot: AnalyticsSnapshot, forvaltning: string): string[] {
+  const bodies = new Set<string>();
+  for (const q of snapshot.questions) if (q.forvaltning === forvaltning && q.body) bodies.add(q.body);
+  return [...bodies].sort(compareSwedish);
+}
+
+/** Today's date in Sweden, "YYYY-MM-DD". */
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+/** A förvaltning's name as part of a download's file name: letters, digits and dashes only. */
+function fileSafe(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'forvaltning';
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
