@@ -8,6 +8,7 @@ import { FollowUpMaterialCollector } from './followup-material.ts';
 import { followQuestions } from './followup.ts';
 import type { Period } from './periods.ts';
 import { searchTextOf } from './question-filter.ts';
+import { meetingsWaited } from './overview.ts';
 import type { TrackedQuestion } from './question-stats.ts';
 import { loadTaxonomy, type TopicInfo } from './taxonomy.ts';
 import { TopicFactsCollector, type ProtocolTopicFacts } from './topic-facts.ts';
@@ -32,6 +33,8 @@ export interface AnalyticsSnapshot extends SnapshotData {
   questionsById: Map<string, TrackedQuestion>;
   /** Lower-cased question and answer text, for the free-text filter. */
   searchText: Map<string, string>;
+  /** Open questions (first askings): meetings of their förvaltning held since they were asked. */
+  meetingsWaited: Map<string, number>;
 }
 
 export function withLookups(data: SnapshotData): AnalyticsSnapshot {
@@ -40,6 +43,7 @@ export function withLookups(data: SnapshotData): AnalyticsSnapshot {
     trends: new TrendIndex(data.topicFacts, data.topics.map((t) => t.id)),
     questionsById: new Map(data.questions.map((q) => [q.id, q])),
     searchText: new Map(data.questions.map((q) => [q.id, searchTextOf(q)])),
+    meetingsWaited: meetingsWaited(data.questions, data.topicFacts),
   };
 }
 

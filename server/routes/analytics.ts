@@ -13,6 +13,7 @@ import { tableXlsx } from '../analytics/xlsx.ts';
 import { balanceList, type BalanceList } from '../analytics/balance-list.ts';
 import { balanceDocx, balanceHeading } from '../analytics/balance-docx.ts';
 import { compareSwedish } from '../analytics/swedish-order.ts';
+import { LONG_WAIT_MEETINGS, openQuestionsByForvaltning, risingTopics } from '../analytics/overview.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
@@ -51,6 +52,8 @@ const questionFilterQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   source: z.enum(['real', 'synthetic']).optional(),
+  /** Open questions that have waited through more than this many later meetings of their förvaltning. */
+  waitedMoreThan: z.coerce.number().int().min(0).max(1000).optional(),
 });
 /** Newest first, or open questions first (then newest first): the tracker's order. */
 const questionOrder = z.enum(['date', 'open-first']).default('date');
@@ -150,6 +153,15 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
   router.get('/questions/over-time.xlsx', async (req, res) => {
     const { period: p, ...filter } = parse(overTimeQuery, req);
     await sendXlsx(res, 'fragor-over-tid.xlsx', questionsOverTimeTable(questionsOverTime(select(await analytics.current(), filter), p)));
+  });
+
+  router.get('/overview', async (_req, res) => {
+    const snapshot = await analytics.current();
+    sendJson(res, memo.json(snapshot, 'overview', () => ({
+      longWaitMeetings: LONG_WAIT_MEETINGS,
+      openQuestions: openQuestionsByForvaltning(snapshot.questions, snapshot.meetingsWaited),
+      rising: risingTopics(snapshot.topicFacts, snapshot.topics),
+    })));
   });
 
   router.get('/balanslista', async (req, res) => {
@@ -285,9 +297,10 @@ function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   return parsed.data;
 }
 
-function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): TrackedQuestion[] {
+function select(snapshot: AnalyticsSnapshot, { waitedMoreThan, ...filter }: QuestionFilter & { waitedMoreThan?: number }): TrackedQuestion[] {
   const matches = questionMatcher(filter);
-  return snapshot.questions.filter((q) => matches(q, snapshot.searchText.get(q.id) ?? ''));
+  const waitedEnough = (q: TrackedQuestion) => waitedMoreThan === undefined || (snapshot.meetingsWaited.get(q.id) ?? -1) > waitedMoreThan;
+  return snapshot.questions.filter((q) => waitedEnough(q) && matches(q, snapshot.searchText.get(q.id) ?? ''));
 }
 
 /** A question as the API shows it: the parsed record with its follow-up across meetings. */
