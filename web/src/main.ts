@@ -7,20 +7,24 @@ import { replace } from './dom.ts';
 import { errorMessage } from './components/messages.ts';
 
 const VIEWS: Record<ViewName, () => Promise<{ create: ViewFactory }>> = {
+  overview: () => import('./views/overview.ts'),
   search: () => import('./views/search.ts'),
   protocol: () => import('./views/protocol.ts'),
   trends: () => import('./views/trends.ts'),
   questions: () => import('./views/questions.ts'),
+  balance: () => import('./views/balance-list.ts'),
   archive: () => import('./views/archive.ts'),
   notFound: () => import('./views/not-found.ts'),
 };
 
 /** Which main-menu entry a view belongs to (the protocol page belongs to search). */
 const MENU: Record<ViewName, string> = {
+  overview: 'overview',
   search: 'search',
   protocol: 'search',
   trends: 'trends',
   questions: 'questions',
+  balance: 'balance',
   archive: 'archive',
   notFound: '',
 };

@@ -49,7 +49,7 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
   const response = await fetch(apiUrl(path, query), { headers: { accept: 'application/json' }, signal });
   if (!response.ok) throw await readError(response);
   return (await response.json()) as T;

@@ -1,7 +1,7 @@
 // Frågor: the question tracker — every question the unions raised, open ones first, with asking party,
 // förvaltning, date asked, days open, and the answer or the trail of meetings it passed through; filters,
 // per-party statistics and a CSV export of exactly what is shown. Questions from generated protocols are marked.
-// URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&page=
+// URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&waitedMoreThan=&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api } from '../api/client.ts';
 import { exportLinks } from '../components/export-links.ts';
@@ -18,7 +18,7 @@ import { count } from '../format/labels.ts';
 import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
 
-const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
+const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to', 'waitedMoreThan'] as const;
 type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
 const PAGE_SIZE = 20;
 /** Open questions first, newest first within each: those are the ones to follow up. */
@@ -158,6 +158,9 @@ export function create(main: HTMLElement): View {
             el('h2', { class: 'result-count' }, count(result.total, 'fråga', 'frågor')),
             exportLinks('/questions', listQuery(state), 'fragor', { csv: true }),
           ),
+          state.waitedMoreThan
+            ? el('p', { class: 'notice' }, `Bara öppna frågor som väntat fler än ${state.waitedMoreThan} möten. `, el('a', { attrs: { href: urlFor('/fragor', { ...state, waitedMoreThan: '', page: '' }) } }, 'Visa alla'))
+            : null,
           statsTable(result),
           result.questions.length === 0
             ? el('p', { class: 'empty' }, 'Inga frågor matchar filtren. ', el('a', { attrs: { href: '/fragor' } }, 'Visa alla frågor'), '.')
