@@ -58,8 +58,9 @@ async function show(route: Route): Promise<void> {
     window.scrollTo(0, 0);
     await view.update(route);
     // Move focus into the new page (its heading, unless the view chose a target itself, like a section) so
-    // keyboard and screen-reader users start there rather than on a link of the page that is gone.
-    if (ticket === navigation && !main.contains(document.activeElement)) {
+    // keyboard and screen-reader users start there rather than on a link of the page that is gone. Not on the
+    // first page loaded: there the reader starts at the top, with the skip link and the menu.
+    if (ticket === navigation && ticket > 1 && !main.contains(document.activeElement)) {
       main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     }
   } catch (error) {
