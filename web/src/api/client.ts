@@ -60,7 +60,7 @@ export const api = {
   facets: (query: Query = {}) => getJson<Facets>('/facets', query),
   suggest: (prefix: string, signal?: AbortSignal) =>
     getJson<{ suggestions: string[] }>('/suggest', { q: prefix }, signal),
-  protocols: (query: Query) => getJson<{ protocols: ProtocolSummary[] }>('/protocols', query),
+  protocols: (query: Query) => getJson<{ protocols: ProtocolSummary[]; total: number; page: number; pageSize: number }>('/protocols', query),
   protocol: (id: string) => getJson<StoredProtocol>(`/protocols/${encodeURIComponent(id)}`),
   topics: () => getJson<{ topics: Topic[] }>('/topics'),
   trends: (query: Query) => getJson<TrendsResponse>('/trends', query),
