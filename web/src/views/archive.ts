@@ -181,7 +181,8 @@ export function create(main: HTMLElement): View {
           'form',
           { class: 'controls', attrs: { 'aria-label': 'Filter för protokollistan' }, on: { submit: (e) => e.preventDefault() } },
           sourceSelect(state.source, set('source')),
-          labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, `${f.value} (${f.count})`])], state.forvaltning, set('forvaltning')),
+          // The facet counts sections, not protocols: names only, so no count here is misread as protocols.
+          labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, f.value])], state.forvaltning, set('forvaltning')),
           labelledInput('Från och med', 'from', 'date', state.from, set('from')),
           labelledInput('Till och med', 'to', 'date', state.to, set('to')),
         ),
