@@ -4,6 +4,7 @@
 import { questionRecordsOf, sectionRecordsOf } from '../../ingest/store/records.ts';
 import type { ArchiveStore, QuestionRecord } from '../../ingest/store/types.ts';
 import { TermCounts, type EmergingResult } from './emerging.ts';
+import { addExamples } from './emerging-examples.ts';
 import { FollowUpMaterialCollector } from './followup-material.ts';
 import { followQuestions } from './followup.ts';
 import type { Period } from './periods.ts';
@@ -72,13 +73,15 @@ export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] =
     .map((q) => ({ ...q, ...outcomes.get(q.id)! }))
     .sort(newestFirst);
 
+  const emerging = { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') };
+  await addExamples(Object.values(emerging), store, protocols);
   const topicFacts = topicCollector.finish(protocols);
   const snapshot = withLookups({
     revision,
     buildMs: 0,
     topics: topicTotals(topicFacts, taxonomy),
     topicFacts,
-    emerging: { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') },
+    emerging,
     questions,
   });
   return { ...snapshot, buildMs: Math.round(performance.now() - started) };

@@ -9,8 +9,8 @@ import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
 import { exportLinks } from '../components/export-links.ts';
 import { errorMessage, loading } from '../components/messages.ts';
-import { formatPeriod } from '../format/dates.ts';
-import { anyStatusLabel, periodLabel } from '../format/labels.ts';
+import { formatDate, formatPeriod } from '../format/dates.ts';
+import { anyStatusLabel, count, periodLabel } from '../format/labels.ts';
 import type { DrawnChart } from '../charts/embed.ts';
 import type { View } from './view.ts';
 
@@ -51,12 +51,12 @@ function panel(id: string, title: string, note: string): Panel {
 
 function emergingList(result: EmergingResponse): HTMLElement {
   if (result.terms.length === 0) {
-    return el('p', { class: 'muted' }, `Inga ord sticker ut under ${formatPeriod(result.latest)} jämfört med ${formatPeriod(result.baseline)}. Prova en längre period.`);
+    return el('p', { class: 'muted' }, `Inga nya ämnen under ${formatPeriod(result.latest)} jämfört med ${formatPeriod(result.baseline)}. Prova en längre period.`);
   }
   return el(
     'div',
     {},
-    el('p', { class: 'muted' }, `Ord som förekommer oftare under ${formatPeriod(result.latest)} än under ${formatPeriod(result.baseline)}.`),
+    el('p', { class: 'muted' }, `Ämnen som tas upp vid flera möten under ${formatPeriod(result.latest)} men sällan under ${formatPeriod(result.baseline)}.`),
     el(
       'ol',
       { class: 'emerging' },
@@ -64,8 +64,28 @@ function emergingList(result: EmergingResponse): HTMLElement {
         el(
           'li',
           {},
-          el('a', { attrs: { href: urlFor('/sok', { q: term.term }) } }, term.term),
-          el('span', { class: 'muted' }, ` ${term.latestCount} gånger nu, ${term.baselineCount} tidigare`),
+          el('a', { attrs: { href: urlFor('/sok', { q: term.term.includes(' ') ? `"${term.term}"` : term.term }) } }, term.term),
+          el('span', { class: 'muted' }, ` vid ${count(term.protocols, 'möte', 'möten')}, ${term.latestCount} gånger nu, ${term.baselineCount} tidigare`),
+          term.examples.length > 0
+            ? el(
+                'details',
+                { class: 'emerging-examples' },
+                el('summary', {}, 'Visa meningar', el('span', { class: 'visually-hidden' }, ` med ${term.term}`)),
+                el(
+                  'ul',
+                  {},
+                  ...term.examples.map((example) =>
+                    el(
+                      'li',
+                      {},
+                      el('q', {}, example.sentence),
+                      ' ',
+                      el('a', { class: 'muted', attrs: { href: urlFor(`/protokoll/${encodeURIComponent(example.protocolId)}`, { avsnitt: example.section, q: term.term }) } }, `${example.forvaltning ?? ''} ${formatDate(example.date)}, § ${example.section}`.trim()),
+                    ),
+                  ),
+                ),
+              )
+            : null,
         ),
       ),
     ),
