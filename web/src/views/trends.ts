@@ -1,9 +1,9 @@
 // Trender: how subjects move over time — a topic per period per förvaltning, a topic × förvaltning heat map,
 // the parties that raise a topic, questions by status over time, and the subjects that are new lately.
-// URL: /trender?topic=&forvaltning=&period=month|quarter|year&from=&to=
+// URL: /trender?topic=&forvaltning=&markera=&period=month|quarter|year&from=&to=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api } from '../api/client.ts';
-import type { EmergingResponse, Topic } from '../api/types.ts';
+import type { EmergingResponse, Topic, TrendRow } from '../api/types.ts';
 import { navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
@@ -14,7 +14,7 @@ import { anyStatusLabel, count, periodLabel } from '../format/labels.ts';
 import type { DrawnChart } from '../charts/embed.ts';
 import type { View } from './view.ts';
 
-const KEYS = ['topic', 'forvaltning', 'period', 'from', 'to'] as const;
+const KEYS = ['topic', 'forvaltning', 'markera', 'period', 'from', 'to'] as const;
 type TrendState = Record<(typeof KEYS)[number], string>;
 
 function stateOf(route: Route, topics: Topic[]): TrendState {
@@ -92,9 +92,27 @@ function emergingList(result: EmergingResponse): HTMLElement {
   );
 }
 
+/** Every förvaltning together, per period: the line drawn above the others when there are many. */
+function allForvaltningar(rows: TrendRow[], group: string): TrendRow[] {
+  const byPeriod = new Map<string, TrendRow>();
+  for (const row of rows) {
+    const total = byPeriod.get(row.period) ?? { ...row, group, protocols: 0, sections: 0, totalProtocols: 0, share: 0 };
+    total.protocols += row.protocols;
+    total.sections += row.sections;
+    total.totalProtocols += row.totalProtocols;
+    total.share = total.totalProtocols > 0 ? total.protocols / total.totalProtocols : 0;
+    byPeriod.set(row.period, total);
+  }
+  return [...byPeriod.values()];
+}
+
 export function create(main: HTMLElement): View {
   const controls = el('form', { class: 'controls', attrs: { 'aria-label': 'Urval för diagrammen' }, on: { submit: (e) => e.preventDefault() } });
-  const overTime = panel('topic-over-time', 'Ämnet över tid', 'Andel av förvaltningens protokoll per period där ämnet tas upp.');
+  const overTime = panel(
+    'topic-over-time',
+    'Ämnet över tid',
+    'Andel av förvaltningens protokoll per period där ämnet tas upp. Punktens storlek visar hur många protokoll den bygger på; perioder med färre än tre protokoll slås ihop med nästa.',
+  );
   const matrix = panel('topic-matrix', 'Ämnen per förvaltning', 'Andel av protokollen under vald tid där respektive ämne tas upp.');
   const parties = panel('topic-parties', 'Vilka tar upp ämnet?', 'Antal avsnitt om ämnet där respektive part tar ordet.');
   const questions = panel('questions-over-time', 'Frågor över tid', 'Frågor som ställts per period, efter hur de besvarats.');
@@ -141,6 +159,9 @@ export function create(main: HTMLElement): View {
         controls,
         labelledSelect('Ämne', 'topic', topics.map((topic) => [topic.id, `${topic.label} (${topic.protocols})`]), state.topic, set('topic')),
         labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...forvaltningar.map((name): [string, string] => [name, name])], state.forvaltning, set('forvaltning')),
+        state.forvaltning
+          ? null
+          : labelledSelect('Framhäv i diagrammet', 'markera', [['', 'Alla förvaltningar tillsammans'], ...forvaltningar.map((name): [string, string] => [name, name])], state.markera, set('markera')),
         labelledSelect('Period', 'period', ['month', 'quarter', 'year'].map((p): [string, string] => [p, periodLabel(p)]), state.period, set('period')),
         labelledInput('Från och med', 'from', 'date', state.from, set('from')),
         labelledInput('Till och med', 'to', 'date', state.to, set('to')),
@@ -180,17 +201,19 @@ export function create(main: HTMLElement): View {
         draw(overTime, 'Ämnet över tid', async () => {
           const query = { topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range };
           const { rows } = await api.trends(query);
+          const { widenSparsePeriods } = await import('../charts/sparse-periods.ts');
+          const points = widenSparsePeriods([...rows, ...allForvaltningar(rows, specs.ALL_FORVALTNINGAR)]);
           return {
             download: exportLinks('/trends', query, `amne-over-tid-${state.topic}`, { label: 'Ämnet över tid' }),
             rows: rows.length,
-            chart: specs.topicOverTimeSpec(rows, topicName, state.period, layout),
+            chart: specs.topicOverTimeSpec(points, topicName, state.period, layout, state.markera),
             table: dataTable(`${topicName} över tid`, [
-              { title: 'Period', value: (r) => formatPeriod(r.period) },
+              { title: 'Period', value: (r) => formatPeriod(r.span) },
               { title: 'Förvaltning', value: (r) => r.group },
               { title: 'Protokoll med ämnet', value: (r) => r.protocols, numeric: true },
               { title: 'Protokoll totalt', value: (r) => r.totalProtocols, numeric: true },
               { title: 'Andel', value: (r) => percent(r.share), numeric: true },
-            ], rows),
+            ], points),
           };
         }, `amne-over-tid-${state.topic}`),
         draw(parties, 'Parterna', async () => {
