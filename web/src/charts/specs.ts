@@ -107,6 +107,8 @@ export function topicOverTimeSpec(rows: WidenedRow[], topicLabel: string, period
   return {
     ...base(layout),
     description: `Andel protokoll per period som tar upp ${topicLabel}: ${chosen} framhävd, övriga förvaltningar i grått`,
+    // The highlighted line has no colour legend, so the chart says in words what blue and grey are.
+    title: { text: `Blått: ${chosen}. Grått: övriga förvaltningar.`, anchor: 'start', fontSize: 12, fontWeight: 'normal', color: '#333' },
     height: 280,
     data: { values },
     layer: [

@@ -161,7 +161,7 @@ export function create(main: HTMLElement): View {
         labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...forvaltningar.map((name): [string, string] => [name, name])], state.forvaltning, set('forvaltning')),
         state.forvaltning
           ? null
-          : labelledSelect('Framhäv i diagrammet', 'markera', [['', 'Alla förvaltningar tillsammans'], ...forvaltningar.map((name): [string, string] => [name, name])], state.markera, set('markera')),
+          : labelledSelect('Framhäv i diagrammet', 'markera', [['', 'Alla tillsammans'], ...forvaltningar.map((name): [string, string] => [name, name])], state.markera, set('markera')),
         labelledSelect('Period', 'period', ['month', 'quarter', 'year'].map((p): [string, string] => [p, periodLabel(p)]), state.period, set('period')),
         labelledInput('Från och med', 'from', 'date', state.from, set('from')),
         labelledInput('Till och med', 'to', 'date', state.to, set('to')),
