@@ -51,6 +51,8 @@ export interface BalanceRequest {
   forvaltning: string;
   body?: string;
   by: BalanceGrouping;
+  /** The meeting the list is for ("YYYY-MM-DD"): questions first asked at it or later are not yet carried to it. */
+  before?: string;
   /** Topic ids → labels, for grouping by topic. */
   topicLabel: (id: string) => string;
 }
@@ -65,6 +67,7 @@ export function balanceList(
   const open = questions
     .filter((q) => q.currentStatus === 'open' && q.followUpOf === null && q.forvaltning === request.forvaltning)
     .filter((q) => !request.body || q.body === request.body)
+    .filter((q) => !request.before || (q.date !== null && q.date < request.before))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
   const groups = new Map<string, BalanceItem[]>();
   for (const q of open) {

@@ -259,7 +259,7 @@ function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): 
 
 function balanceOf(snapshot: AnalyticsSnapshot, query: z.infer<typeof balanceQuery>): BalanceList {
   const labels = new Map(snapshot.topics.map((t) => [t.id, t.label]));
-  return balanceList(snapshot.questions, snapshot.questionsById, { ...query, topicLabel: (id) => labels.get(id) ?? id });
+  return balanceList(snapshot.questions, snapshot.questionsById, { ...query, before: query.meeting, topicLabel: (id) => labels.get(id) ?? id });
 }
 
 /** The bodies (FVG, SVG …) a förvaltning's questions were asked in, for choosing one. */

@@ -102,10 +102,12 @@ describe('the balanslista', () => {
     ]);
   });
 
-  it('answers 400 without a förvaltning and an empty list for one without open questions', async () => {
+  it('answers 400 without a förvaltning, and an empty list for a förvaltning or meeting without open questions', async () => {
     expect((await fetch(`${base}/balanslista`)).status).toBe(400);
     expect((await fetch(`${base}/balanslista?forvaltning=Farsta&meeting=12/3`)).status).toBe(400);
     expect((await list('forvaltning=Ingenstans')).total).toBe(0);
+    // A list for a meeting before the questions were asked carries none of them.
+    expect((await list('forvaltning=Farsta&meeting=2024-01-16')).total).toBe(0);
   });
 
   it('writes a Word file headed for the meeting, with the förvaltning and each open question and what was said since', async () => {
