@@ -26,3 +26,23 @@ const FORMULAE = [
 ];
 
 export const NEVER_EMERGING: ReadonlySet<string> = new Set([...CALENDAR, ...PARTIES, ...FORMULAE]);
+
+/**
+ * Endings of Swedish word forms that are not nouns — passive verb forms ("används", "görs", "finns", "planeras",
+ * "genomförts"), present participles ("pågående", "kommande") and adjectives or adverbs ("viktigt", "tydliga",
+ * "ekonomiska"): a single word ending so is something done or said about a subject, not the subject. Phrases
+ * keep such words ("nya socialtjänstlagen"). Plural nouns (-ar, -er) are subjects, so those endings are not here.
+ */
+export const NOT_NOUN_ENDINGS: readonly string[] = ['ds', 'rs', 'ns', 'ts', 'as', 'ande', 'ende', 'igt', 'iga', 'ligen', 'iskt', 'iska'];
+
+/** Nouns that end like a verb form all the same. Extend freely. */
+export const NOUNS_DESPITE_ENDING: ReadonlySet<string> = new Set([
+  'plats', 'kurs', 'resurs', 'status', 'fokus', 'campus', 'kris', 'pris', 'turnus', 'gas',
+]);
+
+/**
+ * Endings a first word of a two-word subject cannot have. In a noun phrase the first word modifies the second
+ * ("nya socialtjänstlagen", "digitala verktyg"); a definite noun ("staden", "arbetet", "enheterna") or a verb in
+ * the present tense ("fortsätter", "pågår") first makes a clause ("staden pågår", "fortsätter arbetet").
+ */
+export const NOT_MODIFIER_ENDINGS: readonly string[] = ['en', 'et', 'na', 'r'];

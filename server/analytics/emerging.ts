@@ -1,17 +1,32 @@
 // Emerging subjects: words and two-word phrases whose use in the latest period rises clearly above their use in
-// all earlier periods, scored with Dunning's log-likelihood G². People's names, numbers, stopwords, calendar
-// words and the formulae every protocol repeats are left out, so what remains is what people talk about.
+// all earlier periods, scored with Dunning's log-likelihood G². What a person would call a subject: a noun or a
+// noun phrase (single words ending like a verb or adjective form are left out), rare before the latest period
+// (everyday words such as "arbetet" or "staden" occur in many earlier protocols and so are not new), raised in
+// more than one meeting. People's names, numbers, stopwords, calendar words and the formulae every protocol
+// repeats are left out too. The sentences a subject comes from are added afterwards (emerging-examples.ts).
 import { isStopword, normalize } from '../../ingest/lang/swedish.ts';
 import type { SectionRecord } from '../../ingest/store/types.ts';
-import { NEVER_EMERGING } from './emerging-vocabulary.ts';
+import { NOT_MODIFIER_ENDINGS, NEVER_EMERGING, NOT_NOUN_ENDINGS, NOUNS_DESPITE_ENDING } from './emerging-vocabulary.ts';
 import { periodOf, yearMonthOf, type Period } from './periods.ts';
 import { compareSwedish } from './swedish-order.ts';
+
+export interface EmergingExample {
+  protocolId: string;
+  forvaltning: string | null;
+  date: string | null;
+  section: string;
+  sentence: string;
+}
 
 export interface EmergingTerm {
   term: string;
   latestCount: number;
   baselineCount: number;
+  /** Meetings (protocols) of the latest period that raise it. */
+  protocols: number;
   score: number;
+  /** Sentences of the latest period it comes from, newest first. */
+  examples: EmergingExample[];
 }
 
 export interface EmergingResult {
@@ -32,10 +47,12 @@ export interface EmergingOptions {
   minRise: number;
   /** G² a rise needs to be more than chance: 3.84 is significance at p < 0.05 (χ² with one degree of freedom). */
   minScore: number;
+  /** Largest share of the earlier protocols a new subject may already occur in: more, and it is an everyday word. */
+  maxBaselineShare: number;
   limit: number;
 }
 
-export const DEFAULT_EMERGING_OPTIONS: EmergingOptions = { minCount: 5, minProtocols: 3, minRise: 2, minScore: 3.84, limit: 30 };
+export const DEFAULT_EMERGING_OPTIONS: EmergingOptions = { minCount: 5, minProtocols: 3, minRise: 2, minScore: 3.84, maxBaselineShare: 0.1, limit: 30 };
 
 /** A term counted in more than this share of all protocols is a recurring formula, not a subject. */
 const BOILERPLATE_PROTOCOL_SHARE = 0.4;
@@ -117,6 +134,8 @@ export class TermCounts {
     const isLatest = (m: number) => periodOfMonth(m) === latest;
     let latestTokens = 0;
     let baselineTokens = 0;
+    let baselineProtocols = 0;
+    for (const [m, n] of this.protocolsByMonth) if (!isLatest(m)) baselineProtocols += n;
     for (const [m, n] of this.tokensByMonth) {
       if (isLatest(m)) latestTokens += n;
       else baselineTokens += n;
@@ -125,23 +144,30 @@ export class TermCounts {
     const found: EmergingTerm[] = [];
     for (const [term, counts] of this.terms) {
       if (counts.protocols > BOILERPLATE_PROTOCOL_SHARE * this.totalProtocols) continue;
-      if (term.split(' ').some((w) => this.isName(w))) continue;
+      const words = term.split(' ');
+      if (words.some((w) => this.isName(w))) continue;
+      if (!nounPhrase(words)) continue;
       let a = 0;
       let b = 0;
       let protocolsInLatest = 0;
+      let protocolsBefore = 0;
       for (const [m, [n, p]] of counts.byMonth) {
         if (isLatest(m)) {
           a += n;
           protocolsInLatest += p;
-        } else b += n;
+        } else {
+          b += n;
+          protocolsBefore += p;
+        }
       }
-      if (a < options.minCount || protocolsInLatest < options.minProtocols) continue;
+      if (a < options.minCount || protocolsInLatest < Math.max(2, options.minProtocols)) continue;
+      if (protocolsBefore > options.maxBaselineShare * baselineProtocols) continue;
       const latestRate = a / latestTokens;
       const baselineRate = (b + 0.5) / baselineTokens;
       if (latestRate < options.minRise * baselineRate) continue;
       const score = logLikelihood(a, b, latestTokens, baselineTokens);
       if (score < options.minScore) continue;
-      found.push({ term, latestCount: a, baselineCount: b, score: round(score) });
+      found.push({ term, latestCount: a, baselineCount: b, protocols: protocolsInLatest, score: round(score), examples: [] });
     }
     found.sort((x, y) => y.score - x.score || compareSwedish(x.term, y.term));
     return { period, latest, baseline, terms: withoutSubsumedWords(found).slice(0, options.limit) };
@@ -198,9 +224,20 @@ export class TermCounts {
   }
 }
 
-/** Phrases never span punctuation: "budget. Nya" is no two-word phrase. */
+/** A word that can head a noun phrase: not ending like a verb, participle or adjective form. */
+function nounLike(word: string): boolean {
+  return NOUNS_DESPITE_ENDING.has(word) || !NOT_NOUN_ENDINGS.some((ending) => word.endsWith(ending));
+}
+
+/** A noun, or a modifier and a noun: the last word noun-like, the first no definite noun or verb. */
+function nounPhrase(words: string[]): boolean {
+  if (!nounLike(words[words.length - 1])) return false;
+  return words.slice(0, -1).every((w) => !NOT_MODIFIER_ENDINGS.some((ending) => w.endsWith(ending)));
+}
+
+/** Phrases never span punctuation: "budget. Nya" or "fortsätter, arbetet" is no two-word phrase. */
 function clausesOf(text: string): string[] {
-  return text.split(/[.!?;:()\[\]•\n\r"”–]+/);
+  return text.split(/[.,!?;:()\[\]•\n\r"”–]+/);
 }
 
 /** A word: letters and digits, with inner hyphens ("AI-verktyg", "hot- och" keeps "hot"). */

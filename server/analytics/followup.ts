@@ -20,6 +20,13 @@ export interface TrailStep {
   status: QuestionStatus;
   /** The question record of this step; null when the step is an exchange the parser did not record as a question. */
   questionId: string | null;
+  /** What was said, for an exchange step (a question step's words are its question record's). */
+  said?: { raised: string; reply: string };
+  /**
+   * The employer's reply that did not answer a question step ("Arbetsgivaren återkommer …"): an open question's
+   * outcome has no answer, so without this the balanslista could not say what the employer promised.
+   */
+  reply?: string;
 }
 
 export interface QuestionOutcome {
@@ -137,13 +144,13 @@ export function followQuestions(
           claimed.add(q);
           thread.members.push(q);
           thread.subjects.push(candidate.subject);
-          thread.trail.push({ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id });
+          thread.trail.push(questionStep(q));
           if (q.status === 'answered') settle(thread, answeredLater(thread, meeting, q.section, q.id, q.answer, day));
           continue;
         }
         const e = candidate.exchange;
         const status = exchangeStatus(e);
-        thread.trail.push({ protocolId: e.protocolId, date: meeting.date, section: e.section, status, questionId: null });
+        thread.trail.push({ protocolId: e.protocolId, date: meeting.date, section: e.section, status, questionId: null, said: { raised: e.raised, reply: e.reply } });
         if (status === 'answered') {
           const answer = { party: e.replyParty, text: e.reply || e.raised };
           settle(thread, answeredLater(thread, meeting, e.section, null, answer, day));
@@ -157,7 +164,7 @@ export function followQuestions(
           rootDay: day,
           party: q.party,
           subjects: [questionSubjects.get(q)!],
-          trail: [{ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id }],
+          trail: [questionStep(q)],
           lastDay: day,
           members: [q],
         });
@@ -241,6 +248,12 @@ function sameStatement(question: string, statement: string): boolean {
   return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
 }
 
+function questionStep(q: QuestionRecord): TrailStep {
+  const step: TrailStep = { protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id };
+  if (q.status !== 'answered' && q.answer) step.reply = q.answer.text;
+  return step;
+}
+
 function exchangeStatus(e: FollowUpExchange): QuestionStatus {
   const reply = normalize(e.reply || (ANSWER_CUES.some((re) => re.test(normalize(e.raised))) ? e.raised : ''));
   if (!reply) return 'unanswered';
@@ -276,7 +289,7 @@ function untracked(q: QuestionRecord): QuestionOutcome {
     answeredIn: null,
     answer: q.answer,
     daysOpen: answered ? 0 : null,
-    trail: [{ protocolId: q.protocolId, date: q.date, section: q.section, status: q.status, questionId: q.id }],
+    trail: [questionStep(q)],
     followUpOf: null,
   };
 }

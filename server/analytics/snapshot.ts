@@ -4,10 +4,12 @@
 import { questionRecordsOf, sectionRecordsOf } from '../../ingest/store/records.ts';
 import type { ArchiveStore, QuestionRecord } from '../../ingest/store/types.ts';
 import { TermCounts, type EmergingResult } from './emerging.ts';
+import { addExamples } from './emerging-examples.ts';
 import { FollowUpMaterialCollector } from './followup-material.ts';
 import { followQuestions } from './followup.ts';
 import type { Period } from './periods.ts';
 import { QuestionTextIndex } from './question-search.ts';
+import { meetingsWaited } from './overview.ts';
 import type { TrackedQuestion } from './question-stats.ts';
 import { loadTaxonomy, type TopicInfo } from './taxonomy.ts';
 import { TopicFactsCollector, type ProtocolTopicFacts } from './topic-facts.ts';
@@ -32,6 +34,8 @@ export interface AnalyticsSnapshot extends SnapshotData {
   questionsById: Map<string, TrackedQuestion>;
   /** Swedish-analysed question and answer texts for the free-text filter, built when first searched. */
   textIndex: () => QuestionTextIndex;
+  /** Open questions (first askings): meetings of their förvaltning held since they were asked. */
+  meetingsWaited: Map<string, number>;
 }
 
 export function withLookups(data: SnapshotData): AnalyticsSnapshot {
@@ -42,6 +46,7 @@ export function withLookups(data: SnapshotData): AnalyticsSnapshot {
     questionsById: new Map(data.questions.map((q) => [q.id, q])),
     // Analysing every question and answer takes a while at archive scale; many snapshots are never searched.
     textIndex: () => (textIndex ??= new QuestionTextIndex(data.questions)),
+    meetingsWaited: meetingsWaited(data.questions, data.topicFacts),
   };
 }
 
@@ -70,13 +75,15 @@ export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] =
     .map((q) => withCorrectedOutcome({ ...q, ...outcomes.get(q.id)! }, meetings))
     .sort(newestFirst);
 
+  const emerging = { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') };
+  await addExamples(Object.values(emerging), store, protocols);
   const topicFacts = topicCollector.finish(protocols);
   const snapshot = withLookups({
     revision,
     buildMs: 0,
     topics: topicTotals(topicFacts, taxonomy),
     topicFacts,
-    emerging: { month: terms.emerging('month'), quarter: terms.emerging('quarter'), year: terms.emerging('year') },
+    emerging,
     questions,
   });
   return { ...snapshot, buildMs: Math.round(performance.now() - started) };

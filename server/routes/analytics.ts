@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
-import { questionsCsv } from '../analytics/csv.ts';
+import { tableCsv } from '../analytics/csv.ts';
+import { matrixTable, partiesTable, questionsOverTimeTable, questionTable, topicOverTimeTable, type Table } from '../analytics/table-columns.ts';
+import { tableXlsx } from '../analytics/xlsx.ts';
+import { balanceList, type BalanceList } from '../analytics/balance-list.ts';
+import { balanceDocx, balanceHeading } from '../analytics/balance-docx.ts';
+import { compareSwedish } from '../analytics/swedish-order.ts';
+import { LONG_WAIT_MEETINGS, openQuestionsByForvaltning, risingTopics } from '../analytics/overview.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
 import { ResponseMemo, type JsonAnswer } from '../analytics/response-memo.ts';
 import { questionMatcher, type QuestionFilter } from '../analytics/question-filter.ts';
@@ -47,6 +53,8 @@ const questionFilterQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   source: z.enum(['real', 'synthetic']).optional(),
+  /** Open questions that have waited through more than this many later meetings of their förvaltning. */
+  waitedMoreThan: z.coerce.number().int().min(0).max(1000).optional(),
 });
 /** Newest first, open questions first (then newest first: the tracker's order), or closest to the free text first. */
 const questionOrder = z.enum(['date', 'open-first', 'relevance']).default('date');
@@ -57,6 +65,13 @@ const questionsQuery = questionFilterQuery.extend({
 });
 const csvQuery = questionFilterQuery.extend({ sort: questionOrder, delimiter: z.enum(['comma', 'semicolon']).default('comma') });
 const overTimeQuery = questionFilterQuery.extend({ period: period.default('quarter') });
+const balanceQuery = z.object({
+  forvaltning: z.string().trim().min(1, 'choose a förvaltning').max(200),
+  body: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  by: z.enum(['party', 'topic']).default('party'),
+  /** The meeting the list is for; today when not given. */
+  meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+});
 
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
   const memo = new ResponseMemo();
@@ -107,12 +122,69 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     res
       .type('text/csv; charset=utf-8')
       .attachment('fragor.csv')
-      .send(questionsCsv(selected, delimiter === 'semicolon' ? ';' : ','));
+      .send(tableCsv(questionTable(selected), delimiter === 'semicolon' ? ';' : ','));
+  });
+
+  router.get('/questions.xlsx', async (req, res) => {
+    const { sort, ...filter } = parse(questionFilterQuery.extend({ sort: questionOrder }), req);
+    const { questions, relevance } = select(await analytics.current(), filter);
+    await sendXlsx(res, 'fragor.xlsx', questionTable(inOrder(questions, sort, relevance)));
   });
 
   router.get('/questions/over-time', async (req, res) => {
     const query = parse(overTimeQuery, req);
     sendJson(res, overTimeAnswer(await analytics.current(), memo, query));
+  });
+
+  // The trend tables as workbooks: the same query as the JSON answer beside them, the same rows.
+
+  router.get('/trends.xlsx', async (req, res) => {
+    const query = parse(trendsQuery, req);
+    const snapshot = await analytics.current();
+    const rows = snapshot.trends.trendRows({ ...query, forvaltningar: query.forvaltning });
+    const label = snapshot.topics.find((t) => t.id === query.topic)?.label ?? query.topic ?? 'alla ämnen';
+    const table = query.by === 'party' ? partiesTable(rows, label) : topicOverTimeTable(rows, label);
+    await sendXlsx(res, query.by === 'party' ? 'parter.xlsx' : 'amne-over-tid.xlsx', table);
+  });
+
+  router.get('/trends/matrix.xlsx', async (req, res) => {
+    const query = parse(rangeQuery, req);
+    const snapshot = await analytics.current();
+    const labels = new Map(snapshot.topics.map((t) => [t.id, t.label]));
+    const table = matrixTable(snapshot.trends.matrixRows(query.from, query.to), (id) => labels.get(id) ?? id);
+    await sendXlsx(res, 'amnen-per-forvaltning.xlsx', table);
+  });
+
+  router.get('/questions/over-time.xlsx', async (req, res) => {
+    const { period: p, ...filter } = parse(overTimeQuery, req);
+    await sendXlsx(res, 'fragor-over-tid.xlsx', questionsOverTimeTable(questionsOverTime(select(await analytics.current(), filter).questions, p)));
+  });
+
+  router.get('/overview', async (_req, res) => {
+    const snapshot = await analytics.current();
+    sendJson(res, memo.json(snapshot, 'overview', () => ({
+      longWaitMeetings: LONG_WAIT_MEETINGS,
+      openQuestions: openQuestionsByForvaltning(snapshot.questions, snapshot.meetingsWaited),
+      rising: risingTopics(snapshot.topicFacts, snapshot.topics),
+    })));
+  });
+
+  router.get('/balanslista', async (req, res) => {
+    const query = parse(balanceQuery, req);
+    const snapshot = await analytics.current();
+    const meeting = query.meeting ?? today();
+    res.json({ ...balanceOf(snapshot, query), meeting, heading: balanceHeading(meeting), bodies: bodiesOf(snapshot, query.forvaltning) });
+  });
+
+  router.get('/balanslista.docx', async (req, res) => {
+    const query = parse(balanceQuery, req);
+    const list = balanceOf(await analytics.current(), query);
+    const meeting = query.meeting ?? today();
+    const bytes = await balanceDocx(list, { meetingDate: meeting, drawnUp: today() });
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .attachment(`balanslista-${fileSafe(list.forvaltning)}-${meeting}.docx`)
+      .send(bytes);
   });
 
   router.get('/questions/:id', async (req, res) => {
@@ -190,6 +262,34 @@ function prepareCommonAnswers(snapshot: AnalyticsSnapshot, memo: ResponseMemo): 
   setImmediate(next);
 }
 
+function balanceOf(snapshot: AnalyticsSnapshot, query: z.infer<typeof balanceQuery>): BalanceList {
+  const labels = new Map(snapshot.topics.map((t) => [t.id, t.label]));
+  return balanceList(snapshot.questions, snapshot.questionsById, { ...query, before: query.meeting, topicLabel: (id) => labels.get(id) ?? id });
+}
+
+/** The bodies (FVG, SVG …) a förvaltning's questions were asked in, for choosing one. */
+function bodiesOf(snapshot: AnalyticsSnapshot, forvaltning: string): string[] {
+  const bodies = new Set<string>();
+  for (const q of snapshot.questions) if (q.forvaltning === forvaltning && q.body) bodies.add(q.body);
+  return [...bodies].sort(compareSwedish);
+}
+
+/** Today's date in Sweden, "YYYY-MM-DD". */
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+/** A förvaltning's name as part of a download's file name: letters, digits and dashes only. */
+function fileSafe(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'forvaltning';
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function sendXlsx<T>(res: Response, fileName: string, table: Table<T>): Promise<void> {
+  res.type(XLSX_TYPE).attachment(fileName).send(await tableXlsx(table));
+}
+
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   const parsed = schema.safeParse(req.query);
   if (!parsed.success) {
@@ -203,11 +303,16 @@ function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
 }
 
 /** The questions the filter selects, newest first, with their closeness to its free text when it has one. */
-function select(snapshot: AnalyticsSnapshot, filter: QuestionFilter): { questions: TrackedQuestion[]; relevance?: Map<string, number> } {
+function select(
+  snapshot: AnalyticsSnapshot,
+  { waitedMoreThan, ...filter }: QuestionFilter & { waitedMoreThan?: number },
+): { questions: TrackedQuestion[]; relevance?: Map<string, number> } {
   const matches = questionMatcher(filter);
-  if (!filter.q) return { questions: snapshot.questions.filter(matches) };
+  const waitedEnough = (q: TrackedQuestion) => waitedMoreThan === undefined || (snapshot.meetingsWaited.get(q.id) ?? -1) > waitedMoreThan;
+  const selects = (q: TrackedQuestion) => waitedEnough(q) && matches(q);
+  if (!filter.q) return { questions: snapshot.questions.filter(selects) };
   const relevance = snapshot.textIndex().search(filter.q);
-  return { questions: snapshot.questions.filter((q) => relevance.has(q.id) && matches(q)), relevance };
+  return { questions: snapshot.questions.filter((q) => relevance.has(q.id) && selects(q)), relevance };
 }
 
 /** A question as the API shows it: the parsed record with its follow-up across meetings. */

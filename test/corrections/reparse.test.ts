@@ -2,6 +2,7 @@
 // question and a corrected förvaltning show at once in the protocol, the tracker, the CSV and search — and all of
 // them survive re-ingesting the PDF under a newer parser version. A correction whose question a later parse no
 // longer has is kept and listed for review.
+import { meetingStatusWord } from '../../server/analytics/swedish-values.ts';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -95,8 +96,8 @@ describe('corrections of a real protocol', () => {
 
     const csv = await (await api('GET', '/questions.csv?forvaltning=R%C3%A4ttade%20f%C3%B6rvaltningen')).text();
     const line = csv.split('\r\n').find((l) => l.includes(corrected.slice(0, 30)))!;
-    expect(line).toContain(',deferred,');
-    expect(line).toContain(`,Rut Redaktör,${target.status},Arbetsgivaren lovade återkomma`);
+    expect(line).toContain(',Uppskjuten,');
+    expect(line).toContain(`,Rut Redaktör,${meetingStatusWord(target.status)},Arbetsgivaren lovade återkomma`);
 
     const found = await (await api('GET', '/search?q=protokoll&forvaltning=R%C3%A4ttade%20f%C3%B6rvaltningen')).json();
     expect(found.total).toBeGreaterThan(0);

@@ -47,9 +47,11 @@ export async function serve(store: ArchiveStore, dataDir: string, webDir: string
   };
 }
 
-export async function buildWeb(): Promise<string> {
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error' });
-  return join(ROOT, 'web/dist');
+/** Builds the web UI into `outDir` (by default web/dist); each archive server builds its own, so browser test
+ * files running side by side never write the same folder. */
+export async function buildWeb(outDir = join(ROOT, 'web/dist')): Promise<string> {
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
 }
 
 /** Writes a small synthetic archive under `folder`. */
@@ -65,7 +67,7 @@ async function writeSyntheticArchive(folder: string): Promise<void> {
 export async function startArchiveServer(): Promise<ArchiveServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-archive-'));
   const synthetic = join(dataDir, 'generated');
-  const [webDir] = await Promise.all([buildWeb(), writeSyntheticArchive(synthetic)]);
+  const [webDir] = await Promise.all([buildWeb(join(dataDir, 'web')), writeSyntheticArchive(synthetic)]);
   const store = openStore(join(dataDir, 'archive.sqlite'));
   const ingest = await ingestPaths([CORPUS, synthetic], { store, jobs: 2 });
   const served = await serve(store, dataDir, webDir, ADMIN_TOKEN);

@@ -2,6 +2,7 @@
 // note — the question then shows "rättad av Rut" on Frågor and in the CSV export — and on Protokoll adds a
 // question the parser missed by selecting its sentence, which the history lists. Pages with the correction
 // controls are photographed at 1280 and 375 px into test/artifacts/.
+import { meetingStatusWord } from '../../server/analytics/swedish-values.ts';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,7 @@ describe('correcting the record in the browser', () => {
 
     const csv = await (await page.request.get(`${served.base}/api/questions.csv`)).text();
     const row = csv.split('\r\n').find((line) => line.includes(text.slice(0, 40)))!;
-    expect(row).toContain(`,${next},`);
+    expect(row).toContain(`,${meetingStatusWord(next)},`);
     expect(row).toContain(',Rut,');
     expect(row).toContain('Arbetsgivaren lovade svar i januari');
     await page.setViewportSize({ width: 375, height: 812 });

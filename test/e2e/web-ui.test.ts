@@ -58,6 +58,11 @@ function order(ascending: string[], direction: string | null): string[] {
   return direction === 'desc' ? [...ascending].reverse() : ascending;
 }
 
+/** The count of a Källa choice: "Verkliga protokoll (1 234 träffar)" → 1234. */
+function hitCount(label: string): number {
+  return Number(/\(([\d\s]+) träff(?:ar)?\)$/.exec(label)?.[1].replace(/\s/g, ''));
+}
+
 function resultCount(text: string | null): number {
   return Number((text ?? '').replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);
 }
@@ -72,9 +77,10 @@ describe('the web UI', () => {
     const before = resultCount(await page.locator('.result-count').textContent());
     const source = page.getByRole('group', { name: 'Källa' });
     expect(await source.getByRole('radio', { name: /^Alla protokoll/ }).isChecked()).toBe(true);
-    const real = source.getByRole('radio', { name: /^Verkliga protokoll \(\d+\)$/ });
+    // The counts are hits, as the label says ("Verkliga protokoll (74 träffar)"), not protocols.
+    const real = source.getByRole('radio', { name: /^Verkliga protokoll \([\d\s]+ träff(ar)?\)$/ });
     const realText = (await source.locator('label[for="f-source-real"]').textContent()) ?? '';
-    const realCount = Number(/\((\d+)\)$/.exec(realText)?.[1]);
+    const realCount = hitCount(realText);
     expect(realCount).toBeGreaterThan(0);
     expect(realCount).toBeLessThan(before);
 
@@ -87,7 +93,7 @@ describe('the web UI', () => {
     expect(await page.locator('#f-source-real').isChecked()).toBe(true);
     // The other choice keeps its count: what choosing it would show.
     const generatedText = (await page.locator('label[for="f-source-synthetic"]').textContent()) ?? '';
-    expect(Number(/\((\d+)\)$/.exec(generatedText)?.[1])).toBe(before - realCount);
+    expect(hitCount(generatedText)).toBe(before - realCount);
     expect(await page.locator('.hit .synthetic').count()).toBe(0);
     const marks = await (await firstMarkedHit(page)).locator('.snippet mark').allTextContents();
     expect(marks.map((mark) => mark.toLocaleLowerCase('sv-SE'))).toContain('sjukfrånvaron');
@@ -189,8 +195,10 @@ describe('the web UI', () => {
       .filter({ hasText: '13 januari 2024' })
       .filter({ has: page.locator('.current-open') });
     expect(await openFromJanuary.count()).toBeGreaterThanOrEqual(5);
-    const csv = await page.locator('a', { hasText: 'Exportera till CSV' }).getAttribute('href');
-    expect(csv).toBe('/api/questions.csv?party=Saco&sort=open-first');
+    const csv = await page.getByRole('link', { name: 'Exportera till CSV' }).getAttribute('href');
+    expect(csv).toBe('/api/questions.csv?party=Saco&sort=open-first&delimiter=semicolon');
+    const xlsx = await page.getByRole('link', { name: 'Exportera till Excel' }).getAttribute('href');
+    expect(xlsx).toBe('/api/questions.xlsx?party=Saco&sort=open-first');
 
     await page.selectOption('#f-source', 'synthetic');
     await page.waitForURL((url) => url.searchParams.get('source') === 'synthetic' && url.searchParams.get('party') === 'Saco');

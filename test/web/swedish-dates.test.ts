@@ -24,3 +24,20 @@ describe('dates in the UI', () => {
     expect(formatPeriod('2024-01–2025-06')).toBe('januari 2024–juni 2025');
   });
 });
+
+describe('date fields', () => {
+  it('read what a Swedish user types as ÅÅÅÅ-MM-DD, forgiving missing zeros and dashes', async () => {
+    const { swedishDate } = await import('../../web/src/format/date-input.ts');
+    expect(swedishDate('2024-03-12')).toBe('2024-03-12');
+    expect(swedishDate(' 2024-3-5 ')).toBe('2024-03-05');
+    expect(swedishDate('20240305')).toBe('2024-03-05');
+    expect(swedishDate('2024/03/05')).toBe('2024-03-05');
+    expect(swedishDate('2024-03')).toBe('2024-03');
+    expect(swedishDate('')).toBe('');
+  });
+
+  it('refuse what is not a date, such as an American 03/12/2024 or 31 February', async () => {
+    const { swedishDate } = await import('../../web/src/format/date-input.ts');
+    for (const bad of ['03/12/2024', '2024-02-31', '2024-13-01', 'igår', '2024312']) expect(swedishDate(bad), bad).toBeNull();
+  });
+});

@@ -8,20 +8,24 @@ import { errorMessage } from './components/messages.ts';
 import { mountAccountMenu } from './components/account-menu.ts';
 
 const VIEWS: Record<ViewName, () => Promise<{ create: ViewFactory }>> = {
+  overview: () => import('./views/overview.ts'),
   search: () => import('./views/search.ts'),
   protocol: () => import('./views/protocol.ts'),
   trends: () => import('./views/trends.ts'),
   questions: () => import('./views/questions.ts'),
+  balance: () => import('./views/balance-list.ts'),
   archive: () => import('./views/archive.ts'),
   notFound: () => import('./views/not-found.ts'),
 };
 
 /** Which main-menu entry a view belongs to (the protocol page belongs to search). */
 const MENU: Record<ViewName, string> = {
+  overview: 'overview',
   search: 'search',
   protocol: 'search',
   trends: 'trends',
   questions: 'questions',
+  balance: 'balance',
   archive: 'archive',
   notFound: '',
 };
@@ -55,8 +59,9 @@ async function show(route: Route): Promise<void> {
     window.scrollTo(0, 0);
     await view.update(route);
     // Move focus into the new page (its heading, unless the view chose a target itself, like a section) so
-    // keyboard and screen-reader users start there rather than on a link of the page that is gone.
-    if (ticket === navigation && !main.contains(document.activeElement)) {
+    // keyboard and screen-reader users start there rather than on a link of the page that is gone. Not on the
+    // first page loaded: there the reader starts at the top, with the skip link and the menu.
+    if (ticket === navigation && ticket > 1 && !main.contains(document.activeElement)) {
       main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 // The client-side router: maps URLs to views on the History API, so every view has a shareable URL and
 // back/forward work. Clicks on same-origin links are handled here instead of reloading the page.
 
-export type ViewName = 'search' | 'protocol' | 'trends' | 'questions' | 'archive' | 'notFound';
+export type ViewName = 'overview' | 'search' | 'protocol' | 'trends' | 'questions' | 'balance' | 'archive' | 'notFound';
 
 export interface Route {
   view: ViewName;
@@ -11,10 +11,12 @@ export interface Route {
 }
 
 const PATTERNS: Array<[RegExp, ViewName, string[]]> = [
-  [/^\/(?:sok)?\/?$/, 'search', []],
+  [/^\/$/, 'overview', []],
+  [/^\/sok\/?$/, 'search', []],
   [/^\/protokoll\/([^/]+)\/?$/, 'protocol', ['id']],
   [/^\/trender\/?$/, 'trends', []],
   [/^\/fragor\/?$/, 'questions', []],
+  [/^\/balanslista\/?$/, 'balance', []],
   [/^\/arkiv\/?$/, 'archive', []],
 ];
 

@@ -50,7 +50,7 @@ export async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
   const response = await fetch(apiUrl(path, query), { headers: { accept: 'application/json' }, signal });
   if (!response.ok) throw await readError(response);
   return (await response.json()) as T;
@@ -61,7 +61,7 @@ export const api = {
   facets: (query: Query = {}) => getJson<Facets>('/facets', query),
   suggest: (prefix: string, signal?: AbortSignal) =>
     getJson<{ suggestions: string[] }>('/suggest', { q: prefix }, signal),
-  protocols: (query: Query) => getJson<{ protocols: ProtocolSummary[] }>('/protocols', query),
+  protocols: (query: Query) => getJson<{ protocols: ProtocolSummary[]; total: number; page: number; pageSize: number }>('/protocols', query),
   protocol: (id: string) => getJson<StoredProtocol>(`/protocols/${encodeURIComponent(id)}`),
   topics: () => getJson<{ topics: Topic[] }>('/topics'),
   trends: (query: Query) => getJson<TrendsResponse>('/trends', query),

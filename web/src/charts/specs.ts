@@ -2,6 +2,7 @@
 // Swedish labels ("kv. 1 2024") on an ordinal axis sorted by period start, so empty periods do not invent dates.
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixRow, StatusOverTimeRow, TrendRow } from '../api/types.ts';
+import type { WidenedRow } from './sparse-periods.ts';
 import { formatPeriod } from '../format/dates.ts';
 import { PARTIES, partyColour } from '../format/parties.ts';
 import { anyStatusLabel } from '../format/labels.ts';
@@ -57,34 +58,76 @@ const TIME_AXES: Record<string, { timeUnit: 'utcyearquarter' | 'utcyearmonth' | 
   year: { timeUnit: 'utcyear', format: '%Y', interval: 'year', step: 1 },
 };
 
+/** Up to this many förvaltningar get a line and a colour each; more, and one is highlighted on grey. */
+const MAX_COLOURED_LINES = 4;
+
+export const ALL_FORVALTNINGAR = 'Alla förvaltningar';
+
+const HIGHLIGHT = '#0b5cad';
+const GREY = '#a3aab2';
+
 /**
- * Share of protocols mentioning a topic, per period, one line per group (förvaltning). Time runs on a real time
- * axis here, so a period without meetings shows as a longer stretch rather than being skipped.
+ * Share of protocols mentioning a topic, per period. With a few förvaltningar, one coloured line each; with more,
+ * every förvaltning a thin grey line and one highlighted — the chosen one, or all förvaltningar together — so the
+ * picture is not a tangle. Points are sized by the protocols they rest on (sparse periods are widened first,
+ * sparse-periods.ts). Time runs on a real time axis, so a period without meetings shows as a longer stretch.
  */
-export function topicOverTimeSpec(rows: TrendRow[], topicLabel: string, period: string, layout: ChartLayout): TopLevelSpec {
+export function topicOverTimeSpec(rows: WidenedRow[], topicLabel: string, period: string, layout: ChartLayout, highlight = ''): TopLevelSpec {
   const time = TIME_AXES[period] ?? TIME_AXES.quarter;
+  const groups = new Set(rows.map((row) => row.group));
+  const values = rows.map((row) => ({ ...row, label: formatPeriod(row.span) }));
+  const x = {
+    field: 'periodStart',
+    type: 'temporal' as const,
+    timeUnit: time.timeUnit,
+    title: null,
+    axis: { format: time.format, labelAngle: -40, labelOverlap: true, tickCount: { interval: time.interval, step: time.step } },
+  };
+  const y = { field: 'share', type: 'quantitative' as const, title: 'Andel av protokollen', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const size = { field: 'totalProtocols', type: 'quantitative' as const, title: 'Protokoll i perioden', scale: { range: [20, 160] }, legend: null };
+  const tooltip = [
+    { field: 'label', title: 'Period' },
+    { field: 'group', title: 'Förvaltning' },
+    ...SHARE_TOOLTIP,
+  ];
+  if (groups.size <= MAX_COLOURED_LINES + (groups.has(ALL_FORVALTNINGAR) ? 1 : 0) && !highlight) {
+    const coloured = values.filter((v) => v.group !== ALL_FORVALTNINGAR);
+    return {
+      ...base(layout),
+      description: `Andel protokoll per period som tar upp ${topicLabel}, per förvaltning`,
+      height: 260,
+      data: { values: coloured },
+      layer: [
+        { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: { field: 'group', type: 'nominal', title: 'Förvaltning' } } },
+        { mark: { type: 'circle', opacity: 1 }, encoding: { x, y, size, color: { field: 'group', type: 'nominal', title: 'Förvaltning' }, tooltip } },
+      ],
+    };
+  }
+  const chosen = highlight && groups.has(highlight) ? highlight : ALL_FORVALTNINGAR;
   return {
     ...base(layout),
-    description: `Andel protokoll per period som tar upp ${topicLabel}, per förvaltning`,
-    height: 260,
-    data: { values: rows.map((row) => ({ ...row, label: formatPeriod(row.period) })) },
-    mark: { type: 'line', point: true, strokeWidth: 2 },
-    encoding: {
-      x: {
-        field: 'periodStart',
-        type: 'temporal',
-        timeUnit: time.timeUnit,
-        title: null,
-        axis: { format: time.format, labelAngle: -40, labelOverlap: true, tickCount: { interval: time.interval, step: time.step } },
+    description: `Andel protokoll per period som tar upp ${topicLabel}: ${chosen} framhävd, övriga förvaltningar i grått`,
+    // The highlighted line has no colour legend, so the chart says in words what blue and grey are.
+    title: { text: `Blått: ${chosen}. Grått: övriga förvaltningar.`, anchor: 'start', fontSize: 12, fontWeight: 'normal', color: '#333' },
+    height: 280,
+    data: { values },
+    layer: [
+      {
+        transform: [{ filter: { not: { field: 'group', equal: chosen } } }],
+        mark: { type: 'line', strokeWidth: 1.25, color: GREY, opacity: 0.8 },
+        encoding: { x, y, detail: { field: 'group', type: 'nominal' }, tooltip },
       },
-      y: { field: 'share', type: 'quantitative', title: 'Andel av protokollen', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-      color: { field: 'group', type: 'nominal', title: 'Förvaltning' },
-      tooltip: [
-        { field: 'label', title: 'Period' },
-        { field: 'group', title: 'Förvaltning' },
-        ...SHARE_TOOLTIP,
-      ],
-    },
+      {
+        transform: [{ filter: { field: 'group', equal: chosen } }],
+        mark: { type: 'line', strokeWidth: 3, color: HIGHLIGHT },
+        encoding: { x, y },
+      },
+      {
+        transform: [{ filter: { field: 'group', equal: chosen } }],
+        mark: { type: 'circle', color: HIGHLIGHT, opacity: 1 },
+        encoding: { x, y, size, tooltip },
+      },
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
 // Labelled form controls for the filter bars: every control gets a visible label tied to it by id.
 import { el } from '../dom.ts';
+import { dateField } from './date-field.ts';
 
 /** A labelled `<select>`; options are [value, text] pairs, the first usually meaning "any". */
 export function labelledSelect(
@@ -18,7 +19,7 @@ export function labelledSelect(
   return el('div', { class: 'field' }, el('label', { attrs: { for: id } }, label), select);
 }
 
-/** A labelled `<input>`. */
+/** A labelled `<input>`; a `date` one is a Swedish date field (components/date-field.ts). */
 export function labelledInput(
   label: string,
   name: string,
@@ -26,6 +27,7 @@ export function labelledInput(
   value: string,
   onChange: (value: string) => void,
 ): HTMLElement {
+  if (type === 'date') return dateField(label, name, value, onChange);
   const id = `f-${name}`;
   const input = el('input', { attrs: { id, name, type, value }, on: { change: () => onChange(input.value) } });
   return el('div', { class: 'field' }, el('label', { attrs: { for: id } }, label), input);

@@ -4,7 +4,9 @@
 // panel; without counts (the filter bars of Frågor and Arkiv) it is a select like its neighbours.
 import { el } from '../dom.ts';
 import type { FacetValue } from '../api/types.ts';
-import { sourceLabel, SOURCES } from '../format/labels.ts';
+import { count, sourceLabel, SOURCES } from '../format/labels.ts';
+
+const hits = (n: number) => count(n, 'träff', 'träffar');
 import { labelledSelect } from './fields.ts';
 
 const ANY = 'Alla protokoll';
@@ -14,7 +16,11 @@ export function sourceSelect(selected: string, onChange: (value: string) => void
   return labelledSelect('Källa', 'source', options, selected, onChange);
 }
 
-/** Both sources always, with their counts: "Verkliga protokoll (0)" says as much as a count does. */
+/**
+ * Both sources always, with their counts: "Verkliga protokoll (0 träffar)" says as much as a count does. The
+ * counts are of hits (sections), like the result count, so they say "träffar": "Verkliga protokoll (74)" for
+ * four protocols read as if the archive held 74 real protocols.
+ */
 export function sourceChoices(selected: string, counts: FacetValue[], onChange: (value: string) => void): HTMLElement {
   const counted = new Map(counts.map(({ value, count }) => [value, count]));
   const total = counts.reduce((sum, { count }) => sum + count, 0);
@@ -34,7 +40,7 @@ export function sourceChoices(selected: string, counts: FacetValue[], onChange: 
     'fieldset',
     { class: 'field choices' },
     el('legend', {}, 'Källa'),
-    choice('', `${ANY} (${total})`),
-    ...SOURCES.map((source) => choice(source, `${sourceLabel(source)} (${counted.get(source) ?? 0})`)),
+    choice('', `${ANY} (${hits(total)})`),
+    ...SOURCES.map((source) => choice(source, `${sourceLabel(source)} (${hits(counted.get(source) ?? 0)})`)),
   );
 }

@@ -1,12 +1,14 @@
-// Arkiv: what the archive holds — the ingested protocols (sortable, filterable), the ingest report with every
-// file that could not be read and why, and an upload form for new PDFs behind the admin token.
-// URL: /arkiv?source=&forvaltning=&from=&to=&sort=date|forvaltning&order=asc|desc
+// Arkiv: what the archive holds — the ingested protocols (sorted, filtered and paged on the server, so an
+// archive of 10,000 protocols shows 50 rows at a time), the ingest report with every file that could not be read
+// and why, and an upload form for new PDFs behind the admin token.
+// URL: /arkiv?source=&forvaltning=&from=&to=&sort=date|forvaltning|body|pages|questions|openQuestions&order=asc|desc&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ArchiveStatus, ProtocolSummary, SourceRow } from '../api/types.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
+import { pager } from '../components/pager.ts';
 import { syntheticTag } from '../components/badges.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
@@ -16,7 +18,9 @@ import type { View } from './view.ts';
 import { reviewList } from '../components/review-list.ts';
 import { session } from '../auth/session.ts';
 
-const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order'] as const;
+const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order', 'page'] as const;
+const PAGE_SIZE = 50;
+type SortKey = 'date' | 'forvaltning' | 'body' | 'pages' | 'questions' | 'openQuestions';
 type ArchiveState = Record<(typeof KEYS)[number], string>;
 
 function stateOf(route: Route): ArchiveState {
@@ -24,7 +28,7 @@ function stateOf(route: Route): ArchiveState {
 }
 
 /** Turns a column header into a link that sorts the list by `key`, flipping the order when it already does. */
-function makeSortable(header: HTMLElement, state: ArchiveState, key: 'date' | 'forvaltning', title: string): void {
+function makeSortable(header: HTMLElement, state: ArchiveState, key: SortKey, title: string): void {
   const active = (state.sort || 'date') === key;
   const order = state.order || 'desc';
   const nextOrder = active && order === 'desc' ? 'asc' : 'desc';
@@ -32,8 +36,10 @@ function makeSortable(header: HTMLElement, state: ArchiveState, key: 'date' | 'f
   header.replaceChildren(
     el(
       'a',
-      { attrs: { href: urlFor('/arkiv', { ...state, sort: key, order: nextOrder }), 'aria-label': `Sortera på ${title.toLowerCase()}` } },
+      { attrs: { href: urlFor('/arkiv', { ...state, sort: key, order: nextOrder, page: '' }) } },
+      // The visible title starts the link's name (speech control); the rest is for screen readers.
       `${title}${arrow}`,
+      el('span', { class: 'visually-hidden' }, ` – sortera på ${title.toLowerCase()}`),
     ),
   );
   header.classList.add('sortable');
@@ -55,6 +61,10 @@ function protocolTable(state: ArchiveState, protocols: ProtocolSummary[]): HTMLE
   const headers = table.querySelectorAll('th');
   makeSortable(headers[0], state, 'date', 'Datum');
   makeSortable(headers[1], state, 'forvaltning', 'Förvaltning');
+  makeSortable(headers[2], state, 'body', 'Organ');
+  makeSortable(headers[4], state, 'pages', 'Sidor');
+  makeSortable(headers[6], state, 'questions', 'Frågor');
+  makeSortable(headers[7], state, 'openQuestions', 'Öppna');
   return table;
 }
 
@@ -167,24 +177,27 @@ export function create(main: HTMLElement): View {
     const mine = ++ticket;
     replace(list, loading());
     try {
-      const [{ protocols }, facets] = await Promise.all([api.protocols({ ...state }), api.facets({ source: state.source })]);
+      const [{ protocols, total }, facets] = await Promise.all([api.protocols({ ...state, pageSize: PAGE_SIZE }), api.facets({ source: state.source })]);
       if (mine !== ticket) return;
-      const set = (key: keyof ArchiveState) => (value: string) => navigate(urlFor('/arkiv', { ...stateOf(current()), [key]: value }));
+      const set = (key: keyof ArchiveState) => (value: string) => navigate(urlFor('/arkiv', { ...stateOf(current()), page: '', [key]: value }));
       replaceKeepingFocus(
         controls,
         el(
           'form',
           { class: 'controls', attrs: { 'aria-label': 'Filter för protokollistan' }, on: { submit: (e) => e.preventDefault() } },
           sourceSelect(state.source, set('source')),
-          labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, `${f.value} (${f.count})`])], state.forvaltning, set('forvaltning')),
+          // The facet counts sections, not protocols: names only, so no count here is misread as protocols.
+          labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...facets.forvaltning.map((f): [string, string] => [f.value, f.value])], state.forvaltning, set('forvaltning')),
           labelledInput('Från och med', 'from', 'date', state.from, set('from')),
           labelledInput('Till och med', 'to', 'date', state.to, set('to')),
         ),
       );
-      heading.textContent = `Protokoll (${protocols.length})`;
+      heading.textContent = `Protokoll (${total.toLocaleString('sv-SE')})`;
+      const page = Number(state.page) || 1;
       replace(
         list,
         protocols.length === 0 ? el('p', { class: 'empty' }, 'Inga protokoll matchar filtren.') : protocolTable(state, protocols),
+        pager(total, page, PAGE_SIZE, (target) => urlFor('/arkiv', { ...state, page: target })),
       );
     } catch (error) {
       if (mine === ticket) replace(list, errorMessage('Listan kunde inte hämtas', error));

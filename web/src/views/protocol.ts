@@ -181,9 +181,11 @@ function sectionView(protocol: StoredProtocol, section: Section, keys: string[],
         'a',
         {
           class: 'page-link',
-          attrs: { href: urlFor(`/protokoll/${encodeURIComponent(protocol.id)}`, { avsnitt: section.number, sida: section.page, q: query }), 'aria-label': `Visa sida ${section.page} i PDF:en` },
+          attrs: { href: urlFor(`/protokoll/${encodeURIComponent(protocol.id)}`, { avsnitt: section.number, sida: section.page, q: query }) },
         },
+        // The visible text starts the link's name, so speech control ("klicka s. 3") finds it.
         `s. ${section.page}`,
+        el('span', { class: 'visually-hidden' }, ' – visa sidan i PDF:en'),
       ),
     ),
     topics.length > 0 ? el('ul', { class: 'tags small', attrs: { 'aria-label': 'Ämnen i avsnittet' } }, ...topics.map((id) => el('li', {}, topicTag(id, topicLabel(labels, id))))) : null,

@@ -1,9 +1,10 @@
 // Frågor: the question tracker — every question the unions raised, open ones first, with asking party,
 // förvaltning, date asked, days open, and the answer or the trail of meetings it passed through; filters,
 // per-party statistics and a CSV export of exactly what is shown. Questions from generated protocols are marked.
-// URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&page=
+// URL: /fragor?status=&source=&party=&forvaltning=&topic=&q=&from=&to=&waitedMoreThan=&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
-import { api, apiUrl } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { exportLinks } from '../components/export-links.ts';
 import type { Facets, QuestionsResponse, TrackedQuestion } from '../api/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
@@ -24,7 +25,7 @@ import { questionCorrector } from '../components/question-corrector.ts';
 /** Shows the list again after a correction, so the question appears as corrected. */
 const showAgain = () => navigate(location.pathname + location.search, { replace: true });
 
-const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
+const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to', 'waitedMoreThan'] as const;
 type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
 const PAGE_SIZE = 20;
 /** Open questions first, newest first within each: those are the ones to follow up. */
@@ -165,8 +166,11 @@ export function create(main: HTMLElement): View {
             'div',
             { class: 'result-bar' },
             el('h2', { class: 'result-count' }, count(result.total, 'fråga', 'frågor')),
-            el('a', { class: 'button', attrs: { href: apiUrl('/questions.csv', listQuery(state)), download: 'fragor.csv' } }, 'Exportera till CSV'),
+            exportLinks('/questions', listQuery(state), 'fragor', { csv: true }),
           ),
+          state.waitedMoreThan
+            ? el('p', { class: 'notice' }, `Bara öppna frågor som väntat fler än ${state.waitedMoreThan} möten. `, el('a', { attrs: { href: urlFor('/fragor', { ...state, waitedMoreThan: '', page: '' }) } }, 'Visa alla'))
+            : null,
           statsTable(result),
           result.questions.length === 0
             ? el('p', { class: 'empty' }, 'Inga frågor matchar filtren. ', el('a', { attrs: { href: '/fragor' } }, 'Visa alla frågor'), '.')

@@ -1,19 +1,20 @@
 // Trender: how subjects move over time — a topic per period per förvaltning, a topic × förvaltning heat map,
 // the parties that raise a topic, questions by status over time, and the subjects that are new lately.
-// URL: /trender?topic=&forvaltning=&period=month|quarter|year&from=&to=
+// URL: /trender?topic=&forvaltning=&markera=&period=month|quarter|year&from=&to=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api } from '../api/client.ts';
-import type { EmergingResponse, Topic } from '../api/types.ts';
+import type { EmergingResponse, Topic, TrendRow } from '../api/types.ts';
 import { navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
+import { exportLinks } from '../components/export-links.ts';
 import { errorMessage, loading } from '../components/messages.ts';
-import { formatPeriod } from '../format/dates.ts';
-import { anyStatusLabel, periodLabel } from '../format/labels.ts';
+import { formatDate, formatPeriod } from '../format/dates.ts';
+import { anyStatusLabel, count, periodLabel } from '../format/labels.ts';
 import type { DrawnChart } from '../charts/embed.ts';
 import type { View } from './view.ts';
 
-const KEYS = ['topic', 'forvaltning', 'period', 'from', 'to'] as const;
+const KEYS = ['topic', 'forvaltning', 'markera', 'period', 'from', 'to'] as const;
 type TrendState = Record<(typeof KEYS)[number], string>;
 
 function stateOf(route: Route, topics: Topic[]): TrendState {
@@ -50,12 +51,12 @@ function panel(id: string, title: string, note: string): Panel {
 
 function emergingList(result: EmergingResponse): HTMLElement {
   if (result.terms.length === 0) {
-    return el('p', { class: 'muted' }, `Inga ord sticker ut under ${formatPeriod(result.latest)} jämfört med ${formatPeriod(result.baseline)}. Prova en längre period.`);
+    return el('p', { class: 'muted' }, `Inga nya ämnen under ${formatPeriod(result.latest)} jämfört med ${formatPeriod(result.baseline)}. Prova en längre period.`);
   }
   return el(
     'div',
     {},
-    el('p', { class: 'muted' }, `Ord som förekommer oftare under ${formatPeriod(result.latest)} än under ${formatPeriod(result.baseline)}.`),
+    el('p', { class: 'muted' }, `Ämnen som tas upp vid flera möten under ${formatPeriod(result.latest)} men sällan under ${formatPeriod(result.baseline)}.`),
     el(
       'ol',
       { class: 'emerging' },
@@ -63,17 +64,55 @@ function emergingList(result: EmergingResponse): HTMLElement {
         el(
           'li',
           {},
-          el('a', { attrs: { href: urlFor('/sok', { q: term.term }) } }, term.term),
-          el('span', { class: 'muted' }, ` ${term.latestCount} gånger nu, ${term.baselineCount} tidigare`),
+          el('a', { attrs: { href: urlFor('/sok', { q: term.term.includes(' ') ? `"${term.term}"` : term.term }) } }, term.term),
+          el('span', { class: 'muted' }, ` vid ${count(term.protocols, 'möte', 'möten')}, ${term.latestCount} gånger nu, ${term.baselineCount} tidigare`),
+          term.examples.length > 0
+            ? el(
+                'details',
+                { class: 'emerging-examples' },
+                el('summary', {}, 'Visa meningar', el('span', { class: 'visually-hidden' }, ` med ${term.term}`)),
+                el(
+                  'ul',
+                  {},
+                  ...term.examples.map((example) =>
+                    el(
+                      'li',
+                      {},
+                      el('q', {}, example.sentence),
+                      ' ',
+                      el('a', { class: 'muted', attrs: { href: urlFor(`/protokoll/${encodeURIComponent(example.protocolId)}`, { avsnitt: example.section, q: term.term }) } }, `${example.forvaltning ?? ''} ${formatDate(example.date)}, § ${example.section}`.trim()),
+                    ),
+                  ),
+                ),
+              )
+            : null,
         ),
       ),
     ),
   );
 }
 
+/** Every förvaltning together, per period: the line drawn above the others when there are many. */
+function allForvaltningar(rows: TrendRow[], group: string): TrendRow[] {
+  const byPeriod = new Map<string, TrendRow>();
+  for (const row of rows) {
+    const total = byPeriod.get(row.period) ?? { ...row, group, protocols: 0, sections: 0, totalProtocols: 0, share: 0 };
+    total.protocols += row.protocols;
+    total.sections += row.sections;
+    total.totalProtocols += row.totalProtocols;
+    total.share = total.totalProtocols > 0 ? total.protocols / total.totalProtocols : 0;
+    byPeriod.set(row.period, total);
+  }
+  return [...byPeriod.values()];
+}
+
 export function create(main: HTMLElement): View {
   const controls = el('form', { class: 'controls', attrs: { 'aria-label': 'Urval för diagrammen' }, on: { submit: (e) => e.preventDefault() } });
-  const overTime = panel('topic-over-time', 'Ämnet över tid', 'Andel av förvaltningens protokoll per period där ämnet tas upp.');
+  const overTime = panel(
+    'topic-over-time',
+    'Ämnet över tid',
+    'Andel av förvaltningens protokoll per period där ämnet tas upp. Punktens storlek visar hur många protokoll den bygger på; perioder med färre än tre protokoll slås ihop med nästa.',
+  );
   const matrix = panel('topic-matrix', 'Ämnen per förvaltning', 'Andel av protokollen under vald tid där respektive ämne tas upp.');
   const parties = panel('topic-parties', 'Vilka tar upp ämnet?', 'Antal avsnitt om ämnet där respektive part tar ordet.');
   const questions = panel('questions-over-time', 'Frågor över tid', 'Frågor som ställts per period, efter hur de besvarats.');
@@ -120,6 +159,9 @@ export function create(main: HTMLElement): View {
         controls,
         labelledSelect('Ämne', 'topic', topics.map((topic) => [topic.id, `${topic.label} (${topic.protocols})`]), state.topic, set('topic')),
         labelledSelect('Förvaltning', 'forvaltning', [['', 'Alla förvaltningar'], ...forvaltningar.map((name): [string, string] => [name, name])], state.forvaltning, set('forvaltning')),
+        state.forvaltning
+          ? null
+          : labelledSelect('Framhäv i diagrammet', 'markera', [['', 'Alla tillsammans'], ...forvaltningar.map((name): [string, string] => [name, name])], state.markera, set('markera')),
         labelledSelect('Period', 'period', ['month', 'quarter', 'year'].map((p): [string, string] => [p, periodLabel(p)]), state.period, set('period')),
         labelledInput('Från och med', 'from', 'date', state.from, set('from')),
         labelledInput('Till och med', 'to', 'date', state.to, set('to')),
@@ -132,10 +174,10 @@ export function create(main: HTMLElement): View {
       const range = { from: state.from, to: state.to };
       const layout = { compact: window.matchMedia('(max-width: 480px)').matches };
 
-      type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement };
+      type Drawing = { rows: number; chart: Parameters<typeof drawChart>[1]; table: HTMLElement; download: HTMLElement };
       const draw = async (target: Panel, what: string, work: () => Promise<Drawing>, fileName: string) => {
         try {
-          const { rows, chart, table } = await work();
+          const { rows, chart, table, download } = await work();
           if (mine !== ticket) return;
           if (rows === 0) {
             replace(target.chart, el('p', { class: 'empty' }, 'Inga uppgifter för det här urvalet.'));
@@ -144,7 +186,7 @@ export function create(main: HTMLElement): View {
           }
           replace(target.chart);
           drawn.push(await drawChart(target.chart, chart, fileName));
-          replace(target.table, table);
+          replace(target.table, table, download);
         } catch (error) {
           if (mine === ticket) replace(target.chart, errorMessage(`${what} kunde inte ritas`, error));
         }
@@ -157,24 +199,30 @@ export function create(main: HTMLElement): View {
 
       await Promise.all([
         draw(overTime, 'Ämnet över tid', async () => {
-          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range });
+          const query = { topic: state.topic, forvaltning: state.forvaltning, period: state.period, by: 'forvaltning', ...range };
+          const { rows } = await api.trends(query);
+          const { widenSparsePeriods } = await import('../charts/sparse-periods.ts');
+          const points = widenSparsePeriods([...rows, ...allForvaltningar(rows, specs.ALL_FORVALTNINGAR)]);
           return {
+            download: exportLinks('/trends', query, `amne-over-tid-${state.topic}`, { label: 'Ämnet över tid' }),
             rows: rows.length,
-            chart: specs.topicOverTimeSpec(rows, topicName, state.period, layout),
+            chart: specs.topicOverTimeSpec(points, topicName, state.period, layout, state.markera),
             table: dataTable(`${topicName} över tid`, [
-              { title: 'Period', value: (r) => formatPeriod(r.period) },
+              { title: 'Period', value: (r) => formatPeriod(r.span) },
               { title: 'Förvaltning', value: (r) => r.group },
               { title: 'Protokoll med ämnet', value: (r) => r.protocols, numeric: true },
               { title: 'Protokoll totalt', value: (r) => r.totalProtocols, numeric: true },
               { title: 'Andel', value: (r) => percent(r.share), numeric: true },
-            ], rows),
+            ], points),
           };
         }, `amne-over-tid-${state.topic}`),
         draw(parties, 'Parterna', async () => {
-          const { rows } = await api.trends({ topic: state.topic, forvaltning: state.forvaltning, period: 'year', by: 'party', ...range });
+          const query = { topic: state.topic, forvaltning: state.forvaltning, period: 'year', by: 'party', ...range };
+          const { rows } = await api.trends(query);
           const totals = new Map<string, number>();
           for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.sections);
           return {
+            download: exportLinks('/trends', query, `parter-${state.topic}`, { label: 'Vilka tar upp ämnet' }),
             rows: rows.length,
             chart: specs.partiesSpec(rows, topicName, layout),
             table: dataTable(`Parter som tar upp ${topicName}`, [
@@ -187,6 +235,7 @@ export function create(main: HTMLElement): View {
           const { rows } = await api.matrix(range);
           const label = (id: string) => labels.get(id) ?? id;
           return {
+            download: exportLinks('/trends/matrix', range, 'amnen-per-forvaltning', { label: 'Ämnen per förvaltning' }),
             rows: rows.length,
             chart: specs.topicMatrixSpec(rows, label, layout),
             table: dataTable('Ämnen per förvaltning', [
@@ -198,8 +247,10 @@ export function create(main: HTMLElement): View {
           };
         }, 'amnen-per-forvaltning'),
         draw(questions, 'Frågor över tid', async () => {
-          const { rows } = await api.questionsOverTime({ period: state.period, forvaltning: state.forvaltning, ...range });
+          const query = { period: state.period, forvaltning: state.forvaltning, ...range };
+          const { rows } = await api.questionsOverTime(query);
           return {
+            download: exportLinks('/questions/over-time', query, 'fragor-over-tid', { label: 'Frågor över tid' }),
             rows: rows.length,
             chart: specs.questionsOverTimeSpec(rows, layout),
             table: dataTable('Frågor över tid', [
