@@ -113,7 +113,7 @@ class BatchWriter {
 }
 
 /** The result for a second copy of bytes this run already handled. */
-function unchangedAs(first: FileResult, path: string, name: string): FileResult {
+export function unchangedAs(first: FileResult, path: string, name: string): FileResult {
   if (first.status === 'unchanged') return { ...first, path, name };
   if (first.status === 'ingested') return { path, name, status: 'unchanged', previous: 'ok', protocolId: first.protocolId, reason: null };
   return { path, name, status: 'unchanged', previous: 'failed', protocolId: null, reason: first.failure.reason };

@@ -435,6 +435,12 @@ export class PostgresStore implements ArchiveStore {
     return { label: rows[0].label, files: new Map(rows.map((r) => [r.name, new Uint8Array(r.bytes)])) };
   }
 
+  /** The label of a saved bundle, without its files. */
+  async loadDerivedLabel(bundle: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ label: string }>('SELECT label FROM derived_files WHERE bundle = $1 LIMIT 1', [bundle]);
+    return rows[0]?.label;
+  }
+
   /** Replaces the bundle as a whole: a reader sees the old files or the new ones, never a mix. */
   async saveDerived(bundle: string, derived: DerivedBundle): Promise<void> {
     await this.transaction(async (client) => {

@@ -45,7 +45,7 @@ export async function searchRoutes(options: AppOptions): Promise<{ router: Route
     store: options.store,
     engine: new MiniSearchEngine({ keptSearches: KEPT_SEARCHES }),
     indexDir: join(options.dataDir, 'index'),
-    pollMs: POLL_MS,
+    pollMs: options.refreshMs ?? POLL_MS,
   });
   await service.start();
   const engine = service.engine;
