@@ -58,7 +58,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
   probeRoutes(app, options);
-  if (options.log !== false) app.use(pinoHttp({ autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') } }));
+  if (options.log !== false) app.use(
+      pinoHttp({
+        autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+        // The admin token (and any session cookie) never reaches the log.
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      }),
+    );
 
   const closers: Array<() => Promise<void> | void> = [];
   const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void }) => {
