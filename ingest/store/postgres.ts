@@ -182,40 +182,26 @@ interface PartRows {
   topics: object[];
 }
 
-const INSERT_PARTS: Array<[keyof PartRows, string]> = [
-  [
-    'protocols',
-    `INSERT INTO protocols SELECT * FROM jsonb_to_recordset($1) AS x(id text, source_id bigint, file text, sha256 text,
-       pages integer, forvaltning text, body text, date text, date_stated boolean, place text, chair text, secretary text,
-       title text, synthetic boolean, absent_parties jsonb, section_count integer, question_count integer,
-       open_question_count integer, ingested_at text)`,
-  ],
-  [
-    'attendees',
-    `INSERT INTO attendees SELECT * FROM jsonb_to_recordset($1) AS x(protocol_id text, ordinal integer, name text,
-       side text, party text, role text)`,
-  ],
-  [
-    'sections',
-    `INSERT INTO sections SELECT * FROM jsonb_to_recordset($1) AS x(protocol_id text, ordinal integer, number text,
-       title text, page integer, text text)`,
-  ],
-  [
-    'utterances',
-    `INSERT INTO utterances SELECT * FROM jsonb_to_recordset($1) AS x(protocol_id text, section_ordinal integer,
-       ordinal integer, party text, speaker text, text text, page integer)`,
-  ],
-  [
-    'questions',
-    `INSERT INTO questions SELECT * FROM jsonb_to_recordset($1) AS x(id text, protocol_id text, ordinal integer,
-       section text, party text, text text, kind text, status text, answer_party text, answer_text text, page integer)`,
-  ],
-  [
-    'topics',
-    `INSERT INTO topic_mentions SELECT * FROM jsonb_to_recordset($1) AS x(protocol_id text, ordinal integer,
-       topic text, section text, mentions integer)`,
-  ],
+/**
+ * Per part, its table and columns (name and type): each part of a batch is inserted by one statement that reads
+ * its rows from JSON. A column added to a table (a new migration) is one more entry here and in partRowsOf.
+ */
+const PART_TABLES: Array<[keyof PartRows, string, string]> = [
+  ['protocols', 'protocols', `id text, source_id bigint, file text, sha256 text, pages integer, forvaltning text, body text,
+     date text, date_stated boolean, place text, chair text, secretary text, title text, synthetic boolean,
+     absent_parties jsonb, section_count integer, question_count integer, open_question_count integer, ingested_at text`],
+  ['attendees', 'attendees', 'protocol_id text, ordinal integer, name text, side text, party text, role text'],
+  ['sections', 'sections', 'protocol_id text, ordinal integer, number text, title text, page integer, text text'],
+  ['utterances', 'utterances', 'protocol_id text, section_ordinal integer, ordinal integer, party text, speaker text, text text, page integer'],
+  ['questions', 'questions', `id text, protocol_id text, ordinal integer, section text, party text, text text, kind text, status text,
+     answer_party text, answer_text text, page integer`],
+  ['topics', 'topic_mentions', 'protocol_id text, ordinal integer, topic text, section text, mentions integer'],
 ];
+
+const INSERT_PARTS: Array<[keyof PartRows, string]> = PART_TABLES.map(([part, table, columns]) => {
+  const names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
+  return [part, `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1) AS x(${columns})`];
+});
 
 function partRowsOf(id: string, sourceId: string, protocol: Protocol, into: PartRows): void {
   const { meeting } = protocol;

@@ -4,8 +4,9 @@
 // as embedded; a worker killed with SIGKILL in the middle of a batch of 40 files loses nothing and duplicates
 // nothing once another worker finishes; a job that kills its workers every time ends as a failed source with its
 // reason; and a node whose database goes away answers /readyz 503, says so in its log, and recovers by itself.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,26 @@ describe.skipIf(pgUnavailable)(`server mode with several nodes and workers${pgUn
       error: 'parser stopped: the ingest worker died 2 times while parsing this file',
       name: 'dödlig.pdf',
     });
+  });
+
+  it('ingests with `npm run ingest` into the database with the same summary as embedded, and everything unchanged the second time', async () => {
+    const folder = join(work, 'protokoll');
+    mkdirSync(folder);
+    cpSync(join(CORPUS, 'hagersten-alvsjo-fvg-2025-01-14.pdf'), join(folder, 'hagersten.pdf'));
+    cpSync(join(CORPUS, 'bad', 'encrypted-hagersten-alvsjo-fvg-2025-01-14.pdf'), join(folder, 'Låst.PDF'));
+    writeFileSync(join(folder, '.dold.pdf'), 'hidden files are skipped');
+    const cliUrl = await cluster!.createDatabase('cli');
+    const ingest = () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'ingest/cli/ingest.ts', folder, '--jobs', '1'], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: cliUrl },
+      });
+    const first = await ingest();
+    expect(first.stdout).toContain('2 file(s): 1 ingested, 0 unchanged, 1 failed');
+    expect(first.stdout).toMatch(/Låst\.PDF: encrypted: the PDF needs a password to open/);
+    expect(first.stderr).toMatch(/2\/2 files/);
+    const second = await ingest();
+    expect(second.stdout).toContain('2 file(s): 0 ingested, 2 unchanged (1 of them failed before), 0 failed');
   });
 
   it('answers /readyz 503 with a clear log line while the database is down, and recovers by itself', async () => {
