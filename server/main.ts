@@ -27,8 +27,10 @@ const port = Number(process.env.PORT ?? 3000);
 
 /** One line per outage, not one per failed request or probe. */
 let databaseDown = false;
+let shuttingDown = false;
 function reportDown(err: Error): void {
-  if (databaseDown) return;
+  // While shutting down, the pool is closed on purpose.
+  if (databaseDown || shuttingDown) return;
   databaseDown = true;
   process.stderr.write(`${new Date().toISOString()} the archive database cannot be reached: ${err.message}\n`);
 }
@@ -59,10 +61,16 @@ if (archive.mode === 'server') {
   // Every node looks at the shared revision each second: an upload to one node is searchable on all within ~2 s.
   Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload: uploads.ingest });
   // The first node builds the index (and saves it for the others) while the rest wait for the lock and load it.
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
   app = await shared.withLock(SNAPSHOT_LOCK, async () => {
-    await restoreShared(shared, dataDir);
+    log(`shared index lock taken after ${seconds()} s`);
+    const restored = await restoreShared(shared, dataDir);
+    log(restored ? `shared index restored after ${seconds()} s` : 'no shared index yet: this node builds it');
     const started = await createApp(options);
-    await publishShared(shared, dataDir);
+    log(`search index ready after ${seconds()} s`);
+    if (await publishShared(shared, dataDir)) log(`search index shared after ${seconds()} s`);
     return started;
   });
   // The index moves on with every ingest and the analytics snapshot is built after start: share what is newer
@@ -113,6 +121,8 @@ function collectLoadingGarbage(): void {
 }
 
 async function shutdown(): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
   server.close();
   await close();
   await stopServerMode();

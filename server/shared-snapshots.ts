@@ -49,7 +49,10 @@ async function filesUnder(dir: string, names: string[]): Promise<Map<string, Uin
       entries = null;
     }
     if (entries) {
-      for (const entry of entries) files.set(`${name}/${entry}`, new Uint8Array(await readFile(join(path, entry))));
+      // Half-written files of a save in progress are not part of the index.
+      for (const entry of entries.filter((e) => !e.endsWith('.tmp') && !e.endsWith('.partial'))) {
+        files.set(`${name}/${entry}`, new Uint8Array(await readFile(join(path, entry))));
+      }
     } else {
       try {
         files.set(name, new Uint8Array(await readFile(path)));
@@ -86,6 +89,9 @@ export async function publishShared(store: PostgresStore, dir: string): Promise<
     local.revision > theirs.revision ||
     (local.revision === theirs.revision && local.analytics !== null && local.analytics !== theirs.analytics);
   if (!newer) return false;
-  await store.saveDerived(BUNDLE, { label: JSON.stringify(local), files: await filesUnder(dir, SHARED) });
+  const files = await filesUnder(dir, SHARED);
+  // The index saved again while it was being read: its files may be of two saves; share it next time instead.
+  if (JSON.stringify(await localLabel(dir)) !== JSON.stringify(local)) return false;
+  await store.saveDerived(BUNDLE, { label: JSON.stringify(local), files });
   return true;
 }

@@ -41,6 +41,8 @@ function startNode(url: string, cacheDir: string): { child: ChildProcess; ready:
     env: { ...process.env, DATABASE_URL: url, PORT: '0', ADMIN_TOKEN: '', CACHE_DIR: cacheDir, SHARE_SNAPSHOTS_MS: '2000' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // The node's start-up phases, for the bench's log.
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`  node: ${chunk}`));
   return { child, ready: waitForServer(child) };
 }
 
