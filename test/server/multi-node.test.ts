@@ -91,7 +91,8 @@ async function count(sql: string): Promise<number> {
   return rows[0].n;
 }
 
-describe.skipIf(pgUnavailable)(`server mode with several nodes and workers${pgUnavailable ? ` (skipped: ${pgUnavailable})` : ''}`, () => {
+// Child processes on a busy machine: each step may take minutes (the batch of 40 is parsed by real workers).
+describe.skipIf(pgUnavailable)(`server mode with several nodes and workers${pgUnavailable ? ` (skipped: ${pgUnavailable})` : ''}`, { timeout: 300_000 }, () => {
   let a: Node;
   let b: Node;
 
