@@ -2,7 +2,6 @@
 // Each route module owns its endpoints and the services behind them; this file only wires them together.
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveStore } from '../ingest/store/types.ts';
@@ -12,6 +11,12 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { searchRoutes } from './routes/search.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { HttpError } from './http-error.ts';
+import { identityMiddleware, type ReadAccess } from './auth/identity.ts';
+import { DEFAULT_SESSION_TTL_MS, sessionRoutes } from './routes/session.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import type { OidcSettings } from './auth/oidc-settings.ts';
+import { correctionRoutes } from './routes/corrections.ts';
+import { requestLog } from './request-log.ts';
 
 export interface AppOptions {
   store: ArchiveStore;
@@ -19,8 +24,16 @@ export interface AppOptions {
   dataDir: string;
   /** Folder of the built web UI; served when it exists. */
   webDir?: string;
-  /** Token that unlocks uploads; uploads are off without it. */
+  /** The bootstrap administrator's bearer token (ADMIN_TOKEN): lets a fresh install create its first users. */
   adminToken?: string;
+  /** Whether reading needs a signed-in läsare ('login') or not ('public', the default). */
+  readAccess?: ReadAccess;
+  /** How long a sign-in lasts (default 12 hours). */
+  sessionTtlMs?: number;
+  /** Sign-in through the organisation's identity provider (OIDC_* settings); off when absent. */
+  oidc?: OidcSettings;
+  /** Express's `trust proxy` setting, for a server behind a TLS-terminating proxy (cookies then get Secure). */
+  trustProxy?: boolean | number | string;
   /** Log each request (off in tests). */
   log?: boolean;
   /** How often to look for new protocols in the store (ms); 3 s unless set. */
@@ -32,6 +45,8 @@ export interface AppOptions {
   ingestUpload?: (file: { name: string; bytes: Uint8Array }) => Promise<FileResult>;
   /** Told when the store cannot be reached (for the log; /readyz answers 503 meanwhile). */
   onStoreDown?: (err: Error) => void;
+  /** Where the request log goes (standard output unless given; tests read it). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface App {
@@ -44,6 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,19 +74,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
   probeRoutes(app, options);
-  if (options.log !== false) app.use(
-      pinoHttp({
-        autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
-        // The admin token (and any session cookie) never reaches the log.
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      }),
-    );
+  if (options.log !== false) app.use(requestLog(options.logDestination));
+  app.use(
+    '/api',
+    identityMiddleware({ accounts: options.store.accounts, adminToken: options.adminToken, readAccess: options.readAccess ?? 'public' }),
+  );
 
   const closers: Array<() => Promise<void> | void> = [];
-  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void }) => {
+  const refreshers: Array<() => Promise<void>> = [];
+  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void; refresh?: () => Promise<void> }) => {
     app.use('/api', routes.router);
     if (routes.close) closers.push(routes.close);
+    if (routes.refresh) refreshers.push(routes.refresh);
   };
+  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  await mount(sessionRoutes({ accounts: options.store.accounts, sessionTtlMs }));
+  await mount(oidcRoutes({ accounts: options.store.accounts, settings: options.oidc, sessionTtlMs }));
+  // Mounted before search, whose index it refreshes after each change (the refreshers are read at request time).
+  await mount(correctionRoutes(options.store, async () => {
+    for (const refresh of refreshers) await refresh();
+  }));
   await mount(await searchRoutes(options));
   await mount(await protocolRoutes(options));
   await mount(await analyticsRoutes(options));

@@ -151,6 +151,49 @@ export const PG_MIGRATIONS: readonly string[] = [
   -- The same work asked for twice while the first is still waiting or running is one job.
   CREATE UNIQUE INDEX jobs_one_pending ON jobs (kind, dedupe_key) WHERE state IN ('queued', 'running');
   `,
+  // 2: accounts and human corrections, as SQLite's migration 4. Corrections reference protocols by id without a
+  // foreign key: re-ingesting a protocol rewrites its parsed rows, and the corrections must outlive that.
+  `
+  CREATE TABLE users (
+    id            bigserial PRIMARY KEY,
+    name          text NOT NULL UNIQUE,
+    role          text NOT NULL CHECK (role IN ('läsare', 'redaktör', 'admin')),
+    password_hash text,
+    oidc_subject  text UNIQUE,
+    created_at    text NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id_hash    text PRIMARY KEY,
+    user_id    bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf_token text NOT NULL,
+    created_at text NOT NULL,
+    expires_at text NOT NULL
+  );
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  CREATE TABLE api_tokens (
+    id         bigserial PRIMARY KEY,
+    user_id    bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token_hash text NOT NULL UNIQUE,
+    created_at text NOT NULL,
+    revoked_at text
+  );
+
+  CREATE TABLE corrections (
+    id          bigserial PRIMARY KEY,
+    protocol_id text NOT NULL,
+    field       text NOT NULL,
+    target      text NOT NULL,
+    value       json NOT NULL,
+    before      json NOT NULL,
+    note        text,
+    author      text NOT NULL,
+    created_at  text NOT NULL,
+    undoes      bigint REFERENCES corrections (id)
+  );
+  CREATE INDEX corrections_by_protocol ON corrections (protocol_id, id);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -8,6 +8,9 @@ import pg from 'pg';
 import { basename } from 'node:path';
 import type { Failure, Party, Protocol, Question, Section, Utterance } from '../model.ts';
 import { migratePostgres } from './postgres-schema.ts';
+import { PostgresAccounts, PostgresCorrections, toCorrectionEntry, type CorrectionRow } from './postgres-accounts.ts';
+import { applyCorrections } from './corrections-apply.ts';
+import type { CorrectionEntry } from './corrections.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
 import type {
   ArchiveCounts,
@@ -244,8 +247,20 @@ function partRowsOf(id: string, sourceId: string, protocol: Protocol, into: Part
   protocol.topics.forEach((t, ordinal) => into.topics.push({ protocol_id: id, ordinal, ...t }));
 }
 
+/** Bumps the archive's revision and tells every node, inside the writing transaction. */
+async function bumpRevision(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ value: string }>("UPDATE meta SET value = value + 1 WHERE key = 'revision' RETURNING value");
+  await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, rows[0].value]);
+}
+
 export class PostgresStore implements ArchiveStore {
-  constructor(readonly pool: pg.Pool) {}
+  readonly accounts: PostgresAccounts;
+  readonly corrections: PostgresCorrections;
+
+  constructor(readonly pool: pg.Pool) {
+    this.accounts = new PostgresAccounts(pool);
+    this.corrections = new PostgresCorrections(pool, bumpRevision);
+  }
 
   async findSource(sha256: string): Promise<SourceRecord | undefined> {
     const { rows } = await this.pool.query<SourceRow>('SELECT * FROM source_files WHERE sha256 = $1', [sha256]);
@@ -309,8 +324,7 @@ export class PostgresStore implements ArchiveStore {
       for (const [part, sql] of INSERT_PARTS) {
         if (parts[part].length > 0) await client.query(sql, [JSON.stringify(parts[part])]);
       }
-      const { rows } = await client.query<{ value: string }>("UPDATE meta SET value = value + 1 WHERE key = 'revision' RETURNING value");
-      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, rows[0].value]);
+      await bumpRevision(client);
     });
   }
 
@@ -324,7 +338,12 @@ export class PostgresStore implements ArchiveStore {
     const { rows } = await this.pool.query<ProtocolRow>(
       'SELECT * FROM protocols ORDER BY date COLLATE "C" NULLS FIRST, id COLLATE "C"',
     );
-    return rows.map((row) => ({
+    const { rows: lastCorrections } = await this.pool.query<{ protocol_id: string; at: string }>(
+      'SELECT protocol_id, max(created_at) AS at FROM corrections GROUP BY protocol_id',
+    );
+    const correctedAt = new Map(lastCorrections.map((r) => [r.protocol_id, r.at]));
+    const corrected = new Map((await this.loadProtocols([...correctedAt.keys()])).map((p) => [p.id, p]));
+    const summaries = rows.map((row): ProtocolSummary => ({
       id: row.id,
       file: row.file,
       forvaltning: row.forvaltning,
@@ -338,7 +357,22 @@ export class PostgresStore implements ArchiveStore {
       openQuestions: row.open_question_count,
       synthetic: row.synthetic,
       ingestedAt: row.ingested_at,
+      correctedAt: correctedAt.get(row.id) ?? null,
     }));
+    // The few corrected protocols take their facts and counts from the corrected protocol.
+    return summaries.map((summary) => {
+      const protocol = corrected.get(summary.id);
+      if (!protocol) return summary;
+      return {
+        ...summary,
+        forvaltning: protocol.meeting.forvaltning,
+        body: protocol.meeting.body,
+        date: protocol.meeting.date,
+        dateStated: protocol.meeting.dateStated,
+        questions: protocol.questions.length,
+        openQuestions: protocol.questions.filter(isOpen).length,
+      };
+    });
   }
 
   async getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined> {
@@ -493,7 +527,7 @@ export class PostgresStore implements ArchiveStore {
   private async loadProtocols(ids: string[]): Promise<StoredProtocol[]> {
     if (ids.length === 0) return [];
     const q = <T extends pg.QueryResultRow>(sql: string) => this.pool.query<T>(sql, [ids]).then((r) => r.rows);
-    const [rows, attendeeRows, sectionRows, utteranceRows, questionRows, topicRows] = await Promise.all([
+    const [rows, attendeeRows, sectionRows, utteranceRows, questionRows, topicRows, correctionRows] = await Promise.all([
       q<ProtocolRow>('SELECT * FROM protocols WHERE id = ANY($1)'),
       q<{ protocol_id: string; name: string; side: string; party: string | null; role: string | null }>(
         'SELECT protocol_id, name, side, party, role FROM attendees WHERE protocol_id = ANY($1) ORDER BY protocol_id, ordinal',
@@ -506,7 +540,14 @@ export class PostgresStore implements ArchiveStore {
       q<{ protocol_id: string; topic: string; section: string; mentions: number }>(
         'SELECT protocol_id, topic, section, mentions FROM topic_mentions WHERE protocol_id = ANY($1) ORDER BY protocol_id, ordinal',
       ),
+      q<CorrectionRow>('SELECT * FROM corrections WHERE protocol_id = ANY($1) ORDER BY id'),
     ]);
+    const corrections = new Map<string, CorrectionEntry[]>();
+    for (const row of correctionRows) {
+      const list = corrections.get(row.protocol_id) ?? [];
+      list.push(toCorrectionEntry(row));
+      corrections.set(row.protocol_id, list);
+    }
     const attendees = byProtocol(attendeeRows);
     const sections = byProtocol(sectionRows);
     const utterances = byProtocol(utteranceRows);
@@ -514,41 +555,51 @@ export class PostgresStore implements ArchiveStore {
     const topics = byProtocol(topicRows);
     const order = new Map(ids.map((id, index) => [id, index]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return rows.map((row) => {
-      const sectionUtterances = new Map<number, Utterance[]>();
-      for (const u of utterances.get(row.id) ?? []) {
-        const list = sectionUtterances.get(u.section_ordinal) ?? [];
-        list.push(toUtterance(u));
-        sectionUtterances.set(u.section_ordinal, list);
-      }
-      const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
-        number: s.number,
-        title: s.title,
-        page: s.page,
-        text: s.text,
-        utterances: sectionUtterances.get(s.ordinal) ?? [],
-      }));
-      return {
-        id: row.id,
-        ingestedAt: row.ingested_at,
-        source: { file: row.file, sha256: row.sha256, pages: row.pages },
-        meeting: {
-          forvaltning: row.forvaltning,
-          body: row.body,
-          date: row.date,
-          dateStated: row.date_stated,
-          place: row.place,
-          chair: row.chair,
-          secretary: row.secretary,
-          title: row.title,
-        },
-        attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role }) as Protocol['attendees'][number]),
-        absentParties: row.absent_parties,
-        sections: protocolSections,
-        questions: (questions.get(row.id) ?? []).map(toQuestion),
-        topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
-        synthetic: row.synthetic,
-      };
-    });
+    return rows.map((row) => applyCorrections(this.toProtocol(row, attendees, sections, utterances, questions, topics), corrections.get(row.id) ?? []));
+  }
+
+  /** One protocol as the parser gave it, from its rows. */
+  private toProtocol(
+    row: ProtocolRow,
+    attendees: Map<string, Array<{ protocol_id: string; name: string; side: string; party: string | null; role: string | null }>>,
+    sections: Map<string, Array<{ protocol_id: string; ordinal: number; number: string; title: string; page: number; text: string }>>,
+    utterances: Map<string, UtteranceRow[]>,
+    questions: Map<string, QuestionRow[]>,
+    topics: Map<string, Array<{ protocol_id: string; topic: string; section: string; mentions: number }>>,
+  ): StoredProtocol {
+    const sectionUtterances = new Map<number, Utterance[]>();
+    for (const u of utterances.get(row.id) ?? []) {
+      const list = sectionUtterances.get(u.section_ordinal) ?? [];
+      list.push(toUtterance(u));
+      sectionUtterances.set(u.section_ordinal, list);
+    }
+    const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
+      number: s.number,
+      title: s.title,
+      page: s.page,
+      text: s.text,
+      utterances: sectionUtterances.get(s.ordinal) ?? [],
+    }));
+    return {
+      id: row.id,
+      ingestedAt: row.ingested_at,
+      source: { file: row.file, sha256: row.sha256, pages: row.pages },
+      meeting: {
+        forvaltning: row.forvaltning,
+        body: row.body,
+        date: row.date,
+        dateStated: row.date_stated,
+        place: row.place,
+        chair: row.chair,
+        secretary: row.secretary,
+        title: row.title,
+      },
+      attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role }) as Protocol['attendees'][number]),
+      absentParties: row.absent_parties,
+      sections: protocolSections,
+      questions: (questions.get(row.id) ?? []).map(toQuestion),
+      topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
+      synthetic: row.synthetic,
+    };
   }
 }

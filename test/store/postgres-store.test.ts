@@ -1,11 +1,12 @@
 // The PostgreSQL archive (server mode) on a real throwaway cluster: the same store contract as SQLite, plus what
-// only a shared database has — processes starting at once on an empty database migrate it once, and a database
+// only a shared database has (the accounts and corrections contract runs here too) — processes starting at once on an empty database migrate it once, and a database
 // written by a newer version is refused.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_SCHEMA_VERSION } from '../../ingest/store/postgres-schema.ts';
 import { openPostgresStore } from '../../ingest/store/postgres.ts';
 import { pgUnavailable, startCluster, type Cluster } from '../pg-cluster.ts';
+import { accountsAndCorrectionsContract } from './accounts-corrections-contract.ts';
 import { archiveStoreContract, hashOf, protocolOf, sourceOf } from './archive-store-contract.ts';
 
 let cluster: Cluster;
@@ -22,6 +23,8 @@ describe.skipIf(pgUnavailable)(`the PostgreSQL archive${pgUnavailable ? ` (skipp
     const url = await freshUrl();
     return { open: () => openPostgresStore(url) };
   });
+
+  accountsAndCorrectionsContract('PostgreSQL store', async () => openPostgresStore(await freshUrl()));
 
   it('migrates an empty database once when several processes open it at the same moment', async () => {
     const url = await freshUrl();
