@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveStore } from '../ingest/store/types.ts';
+import type { FileResult } from '../ingest/run/ingest.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -35,6 +36,15 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Log each request (off in tests). */
   log?: boolean;
+  /** How often to look for new protocols in the store (ms); 3 s unless set. */
+  refreshMs?: number;
+  /**
+   * Ingests an uploaded PDF. Without it an upload is written under dataDir/uploads and parsed in this process
+   * (embedded); server mode hands it to the database's job queue, so it lands in the archive every node shares.
+   */
+  ingestUpload?: (file: { name: string; bytes: Uint8Array }) => Promise<FileResult>;
+  /** Told when the store cannot be reached (for the log; /readyz answers 503 meanwhile). */
+  onStoreDown?: (err: Error) => void;
   /** Where the request log goes (standard output unless given; tests read it). */
   logDestination?: NodeJS.WritableStream;
 }
@@ -63,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }),
   );
+  probeRoutes(app, options);
   if (options.log !== false) app.use(requestLog(options.logDestination));
   app.use(
     '/api',
@@ -111,4 +122,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const close of closers) await close();
     },
   };
+}
+
+/** How long /readyz waits for the store before calling it unreachable. */
+const READY_TIMEOUT_MS = 2000;
+
+/**
+ * GET /healthz: the process is alive. GET /readyz: the store answers and the search index is loaded (createApp
+ * returns only once it is), so a load balancer sends no traffic to a node whose database is away.
+ */
+function probeRoutes(app: express.Express, options: AppOptions): void {
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const revision = await Promise.race([
+        options.store.revision(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+        }),
+      ]);
+      res.json({ status: 'ready', revision });
+    } catch (err) {
+      options.onStoreDown?.(err as Error);
+      res.status(503).json({ status: 'unavailable', error: 'the archive database cannot be reached' });
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }

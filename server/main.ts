@@ -1,12 +1,16 @@
-// `npm start`: opens the archive database, ingests the bundled sample archive on first start (when the database
-// is missing), and serves the API and the web UI on one port (PORT, default 3000).
-import { existsSync } from 'node:fs';
+// `npm start`: serves the API and the web UI on one port (PORT, default 3000). Embedded (the default): opens
+// the SQLite archive under DATA_DIR and ingests the bundled sample archive on first start. Server mode
+// (DATABASE_URL=postgres://…): serves the PostgreSQL archive that any number of nodes and workers share; the node
+// keeps only a cache folder of its own (the search index and analytics snapshot, restored from and shared
+// through the database), and starts empty on an empty database.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { openStore } from '../ingest/store/sqlite.ts';
-import { createApp } from './app.ts';
+import { openArchive } from '../ingest/store/open.ts';
+import { createApp, type AppOptions } from './app.ts';
 import type { ReadAccess } from './auth/identity.ts';
 import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
 
@@ -16,27 +20,93 @@ import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
 setFlagsFromString('--max-semi-space-size=64');
 
 const root = resolve(import.meta.dirname, '..');
-const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = databaseUrl
+  ? mkdtempSync(join(resolve(process.env.CACHE_DIR ?? tmpdir()), 'protokollarkivet-node-'))
+  : resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const dbPath = join(dataDir, 'archive.sqlite');
 const port = Number(process.env.PORT ?? 3000);
 
-const firstStart = !existsSync(dbPath);
-const store = openStore(dbPath);
+/** One line per outage, not one per failed request or probe. */
+let databaseDown = false;
+let shuttingDown = false;
+function reportDown(err: Error): void {
+  // While shutting down, the pool is closed on purpose.
+  if (databaseDown || shuttingDown) return;
+  databaseDown = true;
+  process.stderr.write(`${new Date().toISOString()} the archive database cannot be reached: ${err.message}\n`);
+}
+
+const firstStart = !databaseUrl && !existsSync(dbPath);
+const archive = await openArchive({ databaseUrl, sqlitePath: dbPath, onConnectionError: reportDown });
+const { store } = archive;
 // Imported only when needed: the generator and the PDF pipeline are large modules every later start can skip.
 if (firstStart) await (await import('./sample-archive.ts')).ingestSampleArchive(store, { root, dataDir });
 
-const { app, close } = await createApp({
+const options: AppOptions = {
   store,
   dataDir,
   webDir: join(root, 'web', 'dist'),
   adminToken: process.env.ADMIN_TOKEN || undefined,
+  onStoreDown: reportDown,
   readAccess: readAccessSetting(process.env.READ_ACCESS),
   trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   oidc: oidcSettingsFromEnv(process.env),
-});
-const server = app.listen(port, () => {
+};
+let app: Awaited<ReturnType<typeof createApp>>;
+let stopServerMode = async () => {};
+if (archive.mode === 'server') {
+  const shared = archive.store;
+  const { JobQueue } = await import('../ingest/jobs/queue.ts');
+  const { queuedUploads } = await import('../ingest/jobs/ingest-job.ts');
+  const { publishShared, restoreShared, SNAPSHOT_LOCK } = await import('./shared-snapshots.ts');
+  const { startParsePool } = await import('../ingest/run/parse-pool.ts');
+  let pool: ReturnType<typeof startParsePool> | undefined;
+  const uploads = queuedUploads(shared, new JobQueue(shared.pool), () => (pool ??= startParsePool({ size: 1 })));
+  // Every node looks at the shared revision each second: an upload to one node is searchable on all within ~2 s.
+  Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload: uploads.ingest });
+  // The first node builds the index (and saves it for the others) while the rest wait for the lock and load it.
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
+  app = await shared.withLock(SNAPSHOT_LOCK, async () => {
+    log(`shared index lock taken after ${seconds()} s`);
+    const restored = await restoreShared(shared, dataDir);
+    log(restored ? `shared index restored after ${seconds()} s` : 'no shared index yet: this node builds it');
+    const started = await createApp(options);
+    log(`search index ready after ${seconds()} s`);
+    if (await publishShared(shared, dataDir)) log(`search index shared after ${seconds()} s`);
+    return started;
+  });
+  // The index moves on with every ingest and the analytics snapshot is built after start: share what is newer
+  // now and then, so a node started later has less to catch up on.
+  const publishEvery = setInterval(() => {
+    void shared.withLock(SNAPSHOT_LOCK, () => publishShared(shared, dataDir)).catch(reportDown);
+  }, Number(process.env.SHARE_SNAPSHOTS_MS ?? 60_000));
+  publishEvery.unref();
+  // A working query after an outage ends it in the log, so the next one is reported again.
+  const outageWatch = setInterval(() => {
+    if (databaseDown) void store.revision().then(() => {
+      databaseDown = false;
+      process.stderr.write(`${new Date().toISOString()} the archive database is reachable again\n`);
+    }, () => undefined);
+  }, 2000);
+  outageWatch.unref();
+  stopServerMode = async () => {
+    clearInterval(publishEvery);
+    clearInterval(outageWatch);
+    await uploads.close();
+    await pool?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+} else {
+  app = await createApp(options);
+}
+const { close } = app;
+const server = app.app.listen(port, () => {
   const { port: actual } = server.address() as AddressInfo;
-  process.stderr.write(`Protokollarkivet: http://localhost:${actual}/ (data in ${dataDir})\n`);
+  const where = archive.mode === 'server' ? 'archive in PostgreSQL' : `data in ${dataDir}`;
+  process.stderr.write(`Protokollarkivet: http://localhost:${actual}/ (${where})\n`);
   // Not at once: the collection pauses the server for about 0.3 s, which the first searches need not wait for.
   setTimeout(collectLoadingGarbage, 3000).unref();
 });
@@ -68,8 +138,11 @@ function collectLoadingGarbage(): void {
 }
 
 async function shutdown(): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
   server.close();
   await close();
+  await stopServerMode();
   await store.close();
   process.exit(0);
 }

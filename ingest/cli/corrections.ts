@@ -31,12 +31,14 @@ try {
     const out = resolve(dir);
     mkdirSync(out, { recursive: true });
     const manifest: Array<{ pdf: string; gold: string }> = [];
+    // Where each protocol's file was ingested from, as the ingest report records it.
+    const pathOf = new Map((await store.listSources()).map((s) => [s.protocolId, s.path]));
     for (const id of await store.corrections.protocolIds()) {
       const protocol = await store.getProtocol(id);
       if (!protocol) continue;
       const file = `${id}.json`;
       writeFileSync(join(out, file), `${JSON.stringify(goldOf(protocol), null, 2)}\n`);
-      const pdf = await store.pdfPath(id);
+      const pdf = pathOf.get(id);
       manifest.push({ pdf: pdf ? relative(out, resolve(pdf)) : protocol.source.file, gold: file });
     }
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,15 +1,21 @@
 // `npm run ingest -- PATH… [--db FILE] [--jobs N]`: ingests the PDFs under the given files and folders into the
 // archive database, showing progress on stderr and a summary on stdout. Files already stored unchanged are skipped,
-// so running it again on the same folder only picks up what is new.
+// so running it again on the same folder only picks up what is new. With DATABASE_URL set (server mode) the files
+// go into the PostgreSQL archive as ingest jobs, which this run works on itself while any `npm run worker` helps.
 // Exit codes: 0 when the run completed (even if some files failed), 1 when nothing could be read, 2 on usage errors.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/sqlite.ts';
+import { openPostgresStore, type PostgresStore } from '../store/postgres.ts';
+import type { ArchiveStore } from '../store/types.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { ingestViaQueue } from '../jobs/ingest-job.ts';
+import { startParsePool, type ParsePool } from '../run/parse-pool.ts';
 import { defaultJobs, ingestPaths, type FileResult, type IngestReport } from '../run/ingest.ts';
 import { progressDisplay } from './progress.ts';
 
-const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/)\n  --jobs parallel parse workers (default: one per core)\n';
+const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/; ignored when DATABASE_URL is set)\n  --jobs parallel parse workers (default: one per core)\n';
 
 const Args = z.object({
   paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
@@ -62,10 +68,29 @@ try {
   usageError(err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message);
 }
 
-const store = openStore(args.db);
-const display = progressDisplay(process.stderr);
+const databaseUrl = process.env.DATABASE_URL;
+let shared: PostgresStore | undefined;
+let store: ArchiveStore;
 try {
-  const report = await ingestPaths(args.paths, { store, jobs: args.jobs, onProgress: display.update });
+  shared = databaseUrl ? await openPostgresStore(databaseUrl) : undefined;
+  store = shared ?? openStore(args.db);
+} catch (err) {
+  process.stderr.write(`ingest stopped: cannot open the archive: ${(err as Error).message}\n`);
+  process.exit(1);
+}
+const display = progressDisplay(process.stderr);
+let pool: ParsePool | undefined;
+try {
+  const report =
+    shared
+      ? await ingestViaQueue(args.paths, {
+          store: shared,
+          queue: new JobQueue(shared.pool),
+          jobs: args.jobs,
+          pool: () => (pool ??= startParsePool({ size: args.jobs })),
+          onProgress: display.update,
+        })
+      : await ingestPaths(args.paths, { store, jobs: args.jobs, onProgress: display.update });
   display.finish();
   process.stdout.write(summary(report));
   const readable = report.results.some((r) => r.status !== 'failed' || r.failure.kind !== 'io');
@@ -79,5 +104,6 @@ try {
   process.stderr.write(`ingest stopped: ${(err as Error).message}\n`);
   process.exitCode = 1;
 } finally {
+  await pool?.close();
   await store.close();
 }

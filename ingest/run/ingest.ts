@@ -19,6 +19,8 @@ export interface IngestFile {
   path: string;
   /** Name to show and to parse under; defaults to the last part of `path`. */
   name?: string;
+  /** The file's bytes when the caller has them already (a job whose PDF came from the database); else read from `path`. */
+  bytes?: Uint8Array;
 }
 
 export type FileResult =
@@ -131,7 +133,7 @@ class BatchWriter {
 }
 
 /** The result for a second copy of bytes this run already handled. */
-function unchangedAs(first: FileResult, path: string, name: string): FileResult {
+export function unchangedAs(first: FileResult, path: string, name: string): FileResult {
   if (first.status === 'unchanged') return { ...first, path, name };
   if (first.status === 'ingested') return { path, name, status: 'unchanged', previous: 'ok', protocolId: first.protocolId, reason: null };
   return { path, name, status: 'unchanged', previous: 'failed', protocolId: null, reason: first.failure.reason };
@@ -151,7 +153,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
     const size = bytes.byteLength;
     pool ??= startParsePool({ size: jobs, timeoutMs: options.timeoutMs });
     const outcome = await pool.parse(bytes, name);
-    const source = { path: file.path, name, sha256: hash, size, pages: outcome.ok ? outcome.protocol.source.pages : null };
+    const source = { path: file.path, name, sha256: hash, size, pages: outcome.ok ? outcome.protocol.source.pages : null, bytes };
     await writer.add({ source, ...outcome });
     return outcome.ok
       ? { path: file.path, name, status: 'ingested', protocolId: protocolIdOf(hash), pages: outcome.protocol.source.pages }
@@ -170,7 +172,7 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
     const name = file.name ?? basename(file.path);
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(file.path));
+      bytes = file.bytes ?? new Uint8Array(await readFile(file.path));
     } catch (err) {
       const reason = (err as { code?: string }).code === 'ENOENT' ? 'not found: the file disappeared' : `cannot be read: ${(err as Error).message}`;
       return { path: file.path, name, status: 'failed', failure: { file: name, kind: 'io', reason } };

@@ -4,6 +4,7 @@
 // and every write bumps the revision counter in `meta`, so a server in another process sees that the archive changed.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Attendee, Failure, Party, Protocol, Question, Section, TopicMention, Utterance } from '../model.ts';
 import { migrate } from './sqlite-schema.ts';
@@ -332,8 +333,23 @@ class SqliteStore implements ArchiveStore {
     return this.loadProtocols([id])[0];
   }
 
-  async pdfPath(id: ProtocolId): Promise<string | undefined> {
-    return this.statements.pdfPath.get(id)?.path;
+  async readPdf(id: ProtocolId): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+    const path = this.statements.pdfPath.get(id)?.path;
+    if (!path) return undefined;
+    try {
+      return { file: basename(path), bytes: new Uint8Array(await readFile(path)) };
+    } catch {
+      // The archive records where the file lay; a file moved or deleted since is simply not served.
+      return undefined;
+    }
+  }
+
+  async sectionsOf(ids: ProtocolId[]): Promise<SectionRecord[]> {
+    const records: SectionRecord[] = [];
+    for (let at = 0; at < ids.length; at += READ_BATCH) {
+      for (const protocol of this.loadProtocols(ids.slice(at, at + READ_BATCH))) records.push(...sectionRecordsOf(protocol, protocol.id));
+    }
+    return records;
   }
 
   async *protocols(): AsyncIterable<StoredProtocol> {

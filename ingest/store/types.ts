@@ -14,11 +14,16 @@ export interface SourceFile {
   sha256: string;
   size: number;
   pages: number | null;
+  /**
+   * The file's bytes, handed along by the ingest runner: a store that keeps the PDFs itself (PostgreSQL) saves
+   * them with the protocol; one that serves them from where they lie (SQLite) keeps only `path`.
+   */
+  bytes?: Uint8Array;
 }
 
 export type SourceStatus = 'ok' | 'failed';
 
-export interface SourceRecord extends SourceFile {
+export interface SourceRecord extends Omit<SourceFile, 'bytes'> {
   id: number;
   name: string;
   status: SourceStatus;
@@ -167,12 +172,14 @@ export interface ArchiveStore {
   listProtocols(): Promise<ProtocolSummary[]>;
   /** A protocol as corrected (see corrections-apply.ts). */
   getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined>;
-  /** Path of the stored PDF of a protocol, looked up by id (never built from request input). */
-  pdfPath(id: ProtocolId): Promise<string | undefined>;
+  /** The stored PDF of a protocol and the file name it was ingested under, looked up by id. */
+  readPdf(id: ProtocolId): Promise<{ file: string; bytes: Uint8Array } | undefined>;
   /** Every stored protocol in full, streamed in batches. */
   protocols(): AsyncIterable<StoredProtocol>;
   /** Every section with its protocol's metadata, streamed in batches (never the whole archive in memory). */
   sections(): AsyncIterable<SectionRecord>;
+  /** The sections of just these protocols (an index catching up with a few changed protocols). */
+  sectionsOf(ids: ProtocolId[]): Promise<SectionRecord[]>;
   questions(): Promise<QuestionRecord[]>;
   /** Every question's features and neighbours (see ingest/similar/), for an ingest run to continue from. */
   similarityState(): Promise<SimilarityState>;

@@ -1,11 +1,14 @@
 // Archive endpoints: the ingest report (GET /api/sources), archive status (GET /api/status) and PDF upload
-// (POST /api/upload, for redaktörer: the role is declared in server/auth/route-roles.ts). An upload is stored under dataDir/uploads/<sha256>.pdf — a name derived from its
-// bytes, never from the request — and goes through the same ingest runner as the CLI.
+// (POST /api/upload, for redaktörer: the role is declared in server/auth/route-roles.ts). Embedded, an upload is
+// stored under dataDir/uploads/<sha256>.pdf — a name derived from its bytes, never from the request — and goes
+// through the same ingest runner as the CLI; in server mode it is handed to `ingestUpload` (the database's job
+// queue), which ends in the same runner.
 import express, { Router } from 'express';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ParsePool } from '../../ingest/run/parse-pool.ts';
+import type { FileResult } from '../../ingest/run/ingest.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 import { sha256 } from '../../ingest/parse-identity.ts';
@@ -45,6 +48,17 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
   const router = Router();
   // One parse worker for uploads, started by the first upload and kept warm for the next ones.
   let pool: ParsePool | undefined;
+
+  const ingestHere = async (bytes: Uint8Array, name: string): Promise<FileResult> => {
+    const path = await storeUpload(options.dataDir, bytes);
+    // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
+    // polyfill): loaded on the first upload, not on every start.
+    const { ingestFiles } = await import('../../ingest/run/ingest.ts');
+    const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
+    pool ??= startParsePool({ size: 1 });
+    const report = await ingestFiles([{ path, name }], { store, jobs: 1, pool });
+    return report.results[0];
+  };
 
   router.get('/sources', async (_req, res) => {
     const sources = await store.listSources();
@@ -88,14 +102,9 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         throw new HttpError(415, 'send the PDF itself as the request body, with Content-Type: application/pdf');
       }
       const bytes = new Uint8Array(req.body);
-      const path = await storeUpload(options.dataDir, bytes);
-      // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
-      // polyfill): loaded on the first upload, not on every start.
-      const { ingestFiles } = await import('../../ingest/run/ingest.ts');
-      const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
-      pool ??= startParsePool({ size: 1 });
-      const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1, pool });
-      const result = report.results[0];
+      const result = options.ingestUpload
+        ? await options.ingestUpload({ name: query.data.name, bytes })
+        : await ingestHere(bytes, query.data.name);
       if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
       if (result.status === 'unchanged' && result.previous === 'ok') {
         return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });

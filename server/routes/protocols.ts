@@ -1,8 +1,7 @@
-// Protocol endpoints: the list with filters, sorting and paging (so the Arkiv page never loads 10,000 rows), one protocol with everything parsed from it (questions carry their ids), and its
-// PDF — always the file the store recorded for that id, never a path taken from the request.
+// Protocol endpoints: the list with filters, sorting and paging (so the Arkiv page never loads 10,000 rows), one
+// protocol with everything parsed from it (questions carry their ids), and its PDF — always the file the store
+// holds for that id, never a path taken from the request.
 import { Router } from 'express';
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ProtocolSummary } from '../../ingest/store/types.ts';
 import type { AppOptions } from '../app.ts';
@@ -66,12 +65,12 @@ export async function protocolRoutes(options: AppOptions): Promise<{ router: Rou
 
   router.get('/protocols/:id/pdf', async (req, res) => {
     const id = protocolIdParam(req.params.id);
-    const path = await store.pdfPath(id);
-    if (!path || !existsSync(path)) throw new HttpError(404, `no stored PDF for protocol ${id}`);
-    const file = basename(path).replace(/[^\p{L}\p{N}._-]/gu, '_');
+    const pdf = await store.readPdf(id);
+    if (!pdf) throw new HttpError(404, `no stored PDF for protocol ${id}`);
+    const file = pdf.file.replace(/[^\p{L}\p{N}._-]/gu, '_');
     res.type('application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="${file}"`);
-    res.sendFile(resolve(path));
+    res.send(Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength));
   });
 
   return { router };

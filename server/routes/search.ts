@@ -47,7 +47,7 @@ export async function searchRoutes(
     store: options.store,
     engine: new MiniSearchEngine({ keptSearches: KEPT_SEARCHES }),
     indexDir: join(options.dataDir, 'index'),
-    pollMs: POLL_MS,
+    pollMs: options.refreshMs ?? POLL_MS,
   });
   await service.start();
   const engine = service.engine;

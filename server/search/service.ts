@@ -101,9 +101,9 @@ export class SearchService {
     for (const id of Object.keys(this.state.protocols)) if (!current.has(id)) this.engine.remove(id);
     this.answers.clear();
     if (changed.size > 0) {
+      // Only the changed protocols are read: a node catching up on a large shared archive reads what is new.
       const byProtocol = new Map<ProtocolId, SectionRecord[]>();
-      for await (const record of this.store.sections()) {
-        if (!changed.has(record.protocolId)) continue;
+      for (const record of await this.store.sectionsOf([...changed])) {
         if (!byProtocol.has(record.protocolId)) byProtocol.set(record.protocolId, []);
         byProtocol.get(record.protocolId)!.push(record);
       }

@@ -4,6 +4,7 @@
 // cut anew from the matches the engine keeps per search), and every request a search not asked before.
 //
 //   npm run bench:server -- [--protocols 10000] [--parse 48] [--seconds 10] [--connections 32] [--out FILE] [--keep DIR]
+//   npm run bench:server -- --pg [...]   server mode on a throwaway PostgreSQL cluster (server-pg.ts)
 //
 // --keep DIR builds the archive in DIR and leaves it there (for profiling the server on it); a DIR that already
 // holds an archive.sqlite is reused as it is, skipping the parse.
@@ -12,9 +13,9 @@
 // through the real pipeline and replicates them under further förvaltning names up to `--protocols` (a real SQLite
 // file). The server runs as its own process, exactly as `npm start` runs it: the first start builds and saves the
 // search index and aggregates; the second start, which is timed, loads them.
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { load, QUERIES, rssMb, stop, waitForServer, type HttpFigures } from './http-load.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,52 +47,8 @@ export interface ServerBench {
   httpFresh: HttpFigures;
 }
 
-interface HttpFigures {
-  connections: number;
-  seconds: number;
-  requests: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  errors: number;
-  non2xx: number;
-}
-
 /** More than the server's cache of search answers holds (server/search/response-cache.ts). */
 const UNCACHED_PAGES = 60;
-
-/** The query mix sent under load: words, compounds, a phrase, an abbreviation, a typo, with and without filters. */
-const QUERIES: Record<string, string>[] = [
-  { q: 'sjukfrånvaro' },
-  { q: 'hot och våld' },
-  { q: 'friskfaktor' },
-  { q: '"skyddsrond"' },
-  { q: 'SAM' },
-  { q: 'budget', party: 'Saco' },
-  { q: 'sjukfrånvarro' },
-  { q: 'arbetsmiljö', from: '2024-01-01', to: '2024-12-31' },
-  { q: 'kompetensförsörjning', status: 'deferred' },
-  { q: 'samverkan', sort: 'date' },
-];
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function waitForServer(child: ChildProcess): Promise<string> {
-  return new Promise((resolvePort, reject) => {
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const m = /http:\/\/localhost:(\d+)\//.exec(err);
-      if (m) resolvePort(`http://127.0.0.1:${m[1]}`);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err.slice(-500)}`)));
-  });
-}
 
 /** Starts the server as `npm start` does (without the web build) and returns once the API answers. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string; seconds: number }> {
@@ -105,68 +62,6 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; base
   const response = await fetch(`${base}/api/status`);
   if (!response.ok) throw new Error(`/api/status answered ${response.status}`);
   return { child, base, seconds: (performance.now() - started) / 1000 };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
-}
-
-/**
- * The i-th variant of a query that finds what the query finds but is a search of its own: a date bound moved
- * by i days, outside the archive's dates (2024-2025) — a later upper bound, or an earlier lower bound when the
- * query has its own range.
- */
-function freshVariant(query: Record<string, string>, i: number): Record<string, string> {
-  const shifted = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
-  if (query.from) return { ...query, from: shifted(query.from, -i) };
-  return { ...query, to: shifted('2090-01-01', i) };
-}
-
-/**
- * @param pages the mix over this many pages (page 1 only by default)
- * @param fresh every request a search not asked before (freshVariant), instead of the mix repeated
- */
-async function load(base: string, connections: number, seconds: number, pages = 1, fresh = false): Promise<HttpFigures> {
-  // Page by page through the mix, in one order shared by all connections (autocannon would walk a request list
-  // per connection, in step, so that they answer each other from the cache): with more distinct searches than
-  // the cache holds, each is evicted before it comes round again.
-  const mix = Array.from({ length: pages }, (_, i) => QUERIES.map((q) => (i === 0 ? q : { ...q, page: String(i + 1) }))).flat();
-  const paths = mix.map((q) => `/api/search?${new URLSearchParams(q)}`);
-  let next = 0;
-  const pathOf = (n: number) => (fresh ? `/api/search?${new URLSearchParams(freshVariant(QUERIES[n % QUERIES.length], Math.floor(n / QUERIES.length)))}` : paths[n % paths.length]);
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((done, fail) => {
-    const instance = autocannon(
-      {
-        url: base,
-        connections,
-        duration: seconds,
-        // Paths must be percent-encoded: autocannon drops requests whose path has raw å/ä/ö without an error.
-        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf(next++) }) }],
-      },
-      (err, res) => (err ? fail(err) : done(res)),
-    );
-    // autocannon reports p2.5/p50/p97.5 percentiles but not p95: keep every latency to compute it.
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    connections,
-    seconds,
-    requests: result.requests.total,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: +percentile(latencies, 50).toFixed(1),
-    p95Ms: +percentile(latencies, 95).toFixed(1),
-    p99Ms: +percentile(latencies, 99).toFixed(1),
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
 }
 
 export async function benchServer(options: { protocols: number; parse: number; seconds: number; connections: number; keep?: string }): Promise<ServerBench> {
@@ -253,8 +148,21 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       connections: { type: 'string', default: '32' },
       out: { type: 'string' },
       keep: { type: 'string' },
+      pg: { type: 'boolean' },
     },
   });
+  if (values.pg) {
+    const { benchServerPg, printServerPgBench } = await import('./server-pg.ts');
+    const pgResult = await benchServerPg({
+      protocols: Number(values.protocols),
+      parse: Number(values.parse),
+      seconds: Number(values.seconds),
+      connections: Number(values.connections),
+    });
+    printServerPgBench(pgResult);
+    if (values.out) writeFileSync(values.out, JSON.stringify(pgResult, null, 2));
+    process.exit(0);
+  }
   const result = await benchServer({
     protocols: Number(values.protocols),
     parse: Number(values.parse),

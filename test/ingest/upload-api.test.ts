@@ -79,7 +79,9 @@ describe('uploading protocols', () => {
     ]);
     expect(summary).toEqual({ ok: 1, failed: 0 });
     expect(readdirSync(join(work, 'with-token', 'uploads'))).toEqual([`${hash}.pdf`]);
-    expect(await running.store.pdfPath(body.protocolId)).toBe(join(work, 'with-token', 'uploads', `${hash}.pdf`));
+    const pdf = await running.store.readPdf(body.protocolId);
+    expect(pdf?.file).toBe(`${hash}.pdf`);
+    expect(sha256(pdf!.bytes)).toBe(hash);
 
     const after = await (await fetch(`${running.base}/api/status`)).json();
     expect(after).toMatchObject({ protocols: before.protocols + 1, uploadsEnabled: true });
