@@ -1,15 +1,16 @@
 // `npm run ingest -- PATH… [--db FILE] [--jobs N]`: ingests the PDFs under the given files and folders into the
 // archive database, showing progress on stderr and a summary on stdout. Files already stored unchanged are skipped,
-// so running it again on the same folder only picks up what is new.
+// so running it again on the same folder only picks up what is new. Scanned files are read with OCR (ocrmypdf) as
+// a stage of its own, shown in the progress line; their OCR'd copies are kept in an `ocr` folder beside the database.
 // Exit codes: 0 when the run completed (even if some files failed), 1 when nothing could be read, 2 on usage errors.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/sqlite.ts';
 import { defaultJobs, ingestPaths, type FileResult, type IngestReport } from '../run/ingest.ts';
 import { progressDisplay } from './progress.ts';
 
-const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/)\n  --jobs parallel parse workers (default: one per core)\n';
+const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/)\n  --jobs parallel parse workers, and pages OCR reads at once in a scanned file (default: one per core)\n';
 
 const Args = z.object({
   paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
@@ -42,7 +43,7 @@ function summary(report: IngestReport): string {
   const failedBefore = report.results.filter((r) => r.status === 'unchanged' && r.previous === 'failed').length;
   const lines = [
     `${report.total} file(s): ${report.ingested} ingested, ${report.unchanged} unchanged${failedBefore ? ` (${failedBefore} of them failed before)` : ''}, ${report.failed} failed`,
-    `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)`,
+    `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)${report.ocrPages ? `, ${report.ocrPages} of them read by OCR` : ''}`,
   ];
   const failures = report.results.filter((r): r is Extract<FileResult, { status: 'failed' }> => r.status === 'failed');
   if (failures.length > 0) lines.push('Failed:', ...failures.map(failureLine));
@@ -64,7 +65,9 @@ try {
 const store = openStore(args.db);
 const display = progressDisplay(process.stderr);
 try {
-  const report = await ingestPaths(args.paths, { store, jobs: args.jobs, onProgress: display.update });
+  // OCR'd copies of scanned files live beside the archive: they are the PDFs the protocol view shows.
+  const ocrDir = join(dirname(args.db), 'ocr');
+  const report = await ingestPaths(args.paths, { store, jobs: args.jobs, ocrDir, onProgress: display.update });
   display.finish();
   process.stdout.write(summary(report));
   const readable = report.results.some((r) => r.status !== 'failed' || r.failure.kind !== 'io');

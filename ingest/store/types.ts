@@ -10,6 +10,8 @@ export interface SourceFile {
   sha256: string;
   size: number;
   pages: number | null;
+  /** Where the OCR'd copy of a scanned file is kept (the PDF to show), when OCR read it. */
+  ocrPath?: string | null;
 }
 
 export type SourceStatus = 'ok' | 'failed';
@@ -44,6 +46,8 @@ export interface ProtocolSummary {
   questions: number;
   openQuestions: number;
   synthetic: boolean;
+  /** The text was read by OCR from scanned pages and may hold misreadings. */
+  ocr: boolean;
   ingestedAt: string;
 }
 
@@ -54,6 +58,7 @@ export interface StoredQuestion extends Question {
 
 export interface StoredProtocol extends Protocol {
   id: ProtocolId;
+  ocr: boolean;
   ingestedAt: string;
   questions: StoredQuestion[];
 }
@@ -76,6 +81,8 @@ export interface SectionRecord {
   protocolId: ProtocolId;
   meeting: Meeting;
   synthetic: boolean;
+  /** The protocol's text was read by OCR (see Protocol.ocr). */
+  ocr: boolean;
   section: Section;
   /** 0-based position of the section in its protocol. */
   ordinal: number;
