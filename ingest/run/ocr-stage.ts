@@ -14,8 +14,8 @@ import { outcomeOf, type ParseOptions, type PdfReading } from '../pipeline.ts';
 export interface OcrRunner {
   /** Whether OCR can be run at all (ocrmypdf and the Swedish model installed). */
   available(): Promise<boolean>;
-  /** Gives a PDF's scanned pages a text layer, waiting for a free slot first; `onStart` is called when it starts. */
-  read(bytes: Uint8Array, file: string, onStart?: () => void): Promise<OcrOutcome>;
+  /** Gives a PDF's scanned pages a text layer, waiting for a free slot first. */
+  read(bytes: Uint8Array, file: string): Promise<OcrOutcome>;
 }
 
 export interface LocalOcrOptions extends OcrOptions {
@@ -47,10 +47,9 @@ export function localOcrRunner(options: LocalOcrOptions = {}): OcrRunner {
 
   return {
     available: () => ocrAvailable(options),
-    async read(bytes, _file, onStart) {
+    async read(bytes) {
       await slot();
       try {
-        onStart?.();
         let outcome: OcrOutcome = { ok: false, reason: 'OCR was not run', retry: false };
         for (let attempt = 1; attempt <= attempts; attempt++) {
           outcome = await ocrPdf(bytes, options);
@@ -79,7 +78,9 @@ export interface ReadOptions {
   parse: Parse;
   /** Without a runner (or when OCR is not installed) scanned files get the "needs OCR" failure with the install hint. */
   ocr?: OcrRunner;
-  /** Called when the file's OCR starts (after waiting for a free slot), with the number of pages to be read. */
+  /**
+   * Called when the file goes to OCR (before it may wait for a free slot), with the number of scanned pages.
+   */
   onOcr?: (pages: number) => void;
 }
 
@@ -102,9 +103,9 @@ export async function readPdfWithOcr(bytes: Uint8Array, file: string, options: R
     const failure = first.ok ? textOnly.failure : first.failure; // `first` is a failure here (needsOcr)
     return { outcome: { ok: false, failure: { ...failure, reason: `${failure.reason} — ${OCR_INSTALL_HINT}` } }, ocrPages: 0 };
   }
-  const pages = first.scannedPages.length;
-  const read = await options.ocr.read(bytes, file, () => options.onOcr?.(pages));
+  options.onOcr?.(first.scannedPages.length);
+  const read = await options.ocr.read(bytes, file);
   if (!read.ok) return { outcome: { ok: false, failure: { file, kind: 'ocr_failed', reason: read.reason } }, ocrPages: 0 };
   const second = await options.parse(read.bytes, file, { ocr: { sha256: sha256(bytes) } });
-  return { outcome: outcomeOf(second), ocrBytes: read.bytes, ocrPages: pages };
+  return { outcome: outcomeOf(second), ocrBytes: read.bytes, ocrPages: first.scannedPages.length };
 }

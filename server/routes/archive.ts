@@ -1,11 +1,14 @@
 // Archive endpoints: the ingest report (GET /api/sources), archive status (GET /api/status) and PDF upload
 // (POST /api/upload, admin only). An upload is stored under dataDir/uploads/<sha256>.pdf — a name derived from its
-// bytes, never from the request — and goes through the same ingest runner as the CLI.
+// bytes, never from the request — and goes through the same ingest runner as the CLI. A scanned upload is answered
+// at once (202, status 'ocr': being read by OCR) and appears when OCR is done; GET /api/uploads/:id follows it.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
+import type { BackgroundIngest } from '../../ingest/run/background-ingest.ts';
 import type { ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
@@ -62,6 +65,20 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
   const router = Router();
   // One parse worker for uploads, started by the first upload and kept warm for the next ones.
   let pool: ParsePool | undefined;
+  let uploads: BackgroundIngest | undefined;
+
+  // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
+  // polyfill): loaded on the first upload, not on every start.
+  const background = async (): Promise<BackgroundIngest> => {
+    if (uploads) return uploads;
+    const { localBackgroundIngest } = await import('../../ingest/run/background-ingest.ts');
+    const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
+    const { localOcrRunner } = await import('../../ingest/run/ocr-stage.ts');
+    // One OCR run at a time, reading as many pages at once as there are cores.
+    const ocr = localOcrRunner({ concurrency: 1, jobs: availableParallelism() });
+    uploads ??= localBackgroundIngest({ store, pool: () => (pool ??= startParsePool({ size: 1 })), ocr, ocrDir: join(options.dataDir, 'ocr') });
+    return uploads;
+  };
 
   router.get('/sources', async (_req, res) => {
     const sources = await store.listSources();
@@ -81,7 +98,17 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         ok: sources.filter((s) => s.status === 'ok').length,
         failed: sources.filter((s) => s.status === 'failed').length,
       },
+      // Uploads being read by OCR: not in the archive yet, but given to it.
+      reading: uploads?.reading() ?? [],
     });
+  });
+
+  router.get('/uploads/:id', (req, res) => {
+    const id = req.params.id;
+    if (!/^[0-9a-f]{16}$/.test(id)) throw new HttpError(400, 'bad parameter — id: expected 16 hexadecimal digits');
+    const state = uploads?.state(id);
+    if (!state) throw new HttpError(404, `no upload ${id} in hand`);
+    res.json(state);
   });
 
   router.get('/status', async (_req, res) => {
@@ -106,21 +133,20 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
       }
       const bytes = new Uint8Array(req.body);
       const path = await storeUpload(options.dataDir, bytes);
-      // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
-      // polyfill): loaded on the first upload, not on every start.
-      const { ingestFiles } = await import('../../ingest/run/ingest.ts');
-      const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
-      pool ??= startParsePool({ size: 1 });
-      const report = await ingestFiles([{ path, name: query.data.name }], { store, jobs: 1, pool });
-      const result = report.results[0];
-      if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
-      if (result.status === 'unchanged' && result.previous === 'ok') {
-        return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });
+      const state = await (await background()).submit({ path, name: query.data.name });
+      if (state.status === 'ocr') {
+        return void res.status(202).json({ id: state.id, status: 'ocr', message: 'being read (OCR)', pages: state.pages, statusUrl: `/api/uploads/${state.id}` });
       }
-      const reason = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
-      res.status(422).json({ error: reason });
+      if (state.status !== 'failed') return void res.status(201).json({ protocolId: state.protocolId, status: state.status });
+      res.status(422).json({ error: state.error });
     },
   );
 
-  return { router, close: async () => pool?.close() };
+  return {
+    router,
+    close: async () => {
+      await uploads?.idle();
+      await pool?.close();
+    },
+  };
 }

@@ -14,6 +14,7 @@ import type {
   TrendsResponse,
   MatrixRow,
   UploadResult,
+  UploadState,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -70,6 +71,7 @@ export const api = {
   questionsOverTime: (query: Query) => getJson<{ rows: StatusOverTimeRow[] }>('/questions/over-time', query),
   sources: () => getJson<SourcesResponse>('/sources'),
   status: () => getJson<ArchiveStatus>('/status'),
+  uploadState: (id: string) => getJson<UploadState>(`/uploads/${encodeURIComponent(id)}`),
 
   /** Sends a PDF as the raw request body; the admin token unlocks uploads. */
   async upload(file: File, token: string): Promise<UploadResult> {
