@@ -29,7 +29,7 @@ let listed: ProtocolSummary[];
 
 beforeAll(async () => {
   const folder = join(work, 'in');
-  cpSync(join(FIXTURES, 'scanned'), folder, { recursive: true });
+  for (const file of [SCAN, MIXED]) cpSync(join(FIXTURES, 'scanned', file), join(folder, file));
   store = openStore(join(work, 'archive.sqlite'));
   report = await ingestPaths([folder], { store, jobs: 2, ocrDir: join(work, 'ocr'), onProgress: (p) => events.push(p) });
   listed = await store.listProtocols();
