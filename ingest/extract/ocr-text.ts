@@ -9,6 +9,10 @@ const escape = (chars: string[]): string => chars.map((c) => c.replace(/[\\^$.*+
 
 const SECTION_SIGN_ANYWHERE = new RegExp(`(^|[\\s(])(?:${escape(data.sectionSign.anywhere)})(?=\\s?\\d)`, 'gu');
 const SECTION_SIGN_AT_START = new RegExp(`^(?:${escape(data.sectionSign.lineStart)})\\s(\\d{1,3}[.:]?)\\s+(?=\\p{Lu})`, 'u');
+/** '841 Mötets öppnande', 'S4 Ekonomi': § read as a character stuck to the item number (see ocr.json). */
+const SECTION_SIGN_ATTACHED = Object.entries(data.sectionSign.attachedAtLineStart as Record<string, number>).map(
+  ([sign, digits]) => new RegExp(`^${escape([sign])}([1-9]\\d{${digits - 1},${Math.max(2, digits)}})([.:]?)\\s+(?=\\p{Lu})`, 'u'),
+);
 const ITEM_ONE = new RegExp(`^(?:${escape(data.itemNumberLookalikes)})([.)])\\s+(?=\\p{Lu})`, 'u');
 
 const LOOKALIKES: Record<string, string> = data.digitLookalikes;
@@ -18,6 +22,11 @@ const NUMBER_TOKEN = new RegExp(`(?<![\\p{L}\\d])(?:\\d|${LOOKALIKE_CLASS})+(?:[
 
 const LINE_END_HYPHEN = new RegExp(`(\\p{L})(?:${escape(data.lineEndHyphens)})$`, 'u');
 
+function fixAttachedSectionSign(text: string): string {
+  const re = SECTION_SIGN_ATTACHED.find((r) => r.test(text));
+  return re ? text.replace(re, '§ $1$2 ') : text;
+}
+
 function fixNumber(token: string): string {
   if (!/\d/.test(token)) return token;
   return [...token].map((c) => LOOKALIKES[c] ?? c).join('');
@@ -25,9 +34,7 @@ function fixNumber(token: string): string {
 
 /** Normalises one line of OCR text. */
 export function normaliseOcrText(text: string): string {
-  return text
-    .replace(SECTION_SIGN_ANYWHERE, '$1§')
-    .replace(SECTION_SIGN_AT_START, '§ $1 ')
+  return fixAttachedSectionSign(text.replace(SECTION_SIGN_ANYWHERE, '$1§').replace(SECTION_SIGN_AT_START, '§ $1 '))
     .replace(ITEM_ONE, '1$1 ')
     .replace(NUMBER_TOKEN, fixNumber)
     .replace(LINE_END_HYPHEN, '$1-');

@@ -11,6 +11,8 @@ describe('normalising OCR text', () => {
     ['enligt $5 i avtalet', 'enligt §5 i avtalet'],
     ['S 4 Arbetsmiljö', '§ 4 Arbetsmiljö'],
     ['8 12. Budget 2025', '§ 12. Budget 2025'],
+    ['841 Mötets öppnande', '§ 41 Mötets öppnande'],
+    ['S4 Ekonomi', '§ 4 Ekonomi'],
     ['Sammanträde 2O24-O3-l2 kl. l3:00', 'Sammanträde 2024-03-12 kl. 13:00'],
     ['totalt 1 O00 kr', 'totalt 1 000 kr'],
     ['l. Mötets öppnande', '1. Mötets öppnande'],
@@ -22,6 +24,8 @@ describe('normalising OCR text', () => {
   it.each([
     'S 4 kronor',
     '8 personer deltog',
+    '85 Budget och uppföljning',
+    '80 Övrigt',
     'I. Inledning',
     'Ola och Olle',
     'Sida 2 (5)',
