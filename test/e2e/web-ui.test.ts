@@ -321,8 +321,8 @@ describe('the web UI', () => {
         await search.waitForSelector('.hit');
         return search.locator('.hit .ocr').count();
       }, { timeout: 60_000 })
-      .toBe(1);
-    expect(await search.locator('.hit').count()).toBeGreaterThan(1);
+      .toBeGreaterThan(0);
+    expect(await search.locator('.hit').filter({ hasNot: search.locator('.ocr') }).count()).toBeGreaterThan(0);
     await search.close();
     await photograph('sok-ocr', '/sok?q=avslutade&source=real', '.hit .ocr');
   }, 900_000);
