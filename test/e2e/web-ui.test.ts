@@ -311,7 +311,7 @@ describe('the web UI', () => {
     expect(await notice.textContent()).toContain('Text tolkad med OCR');
     const protocolPath = new URL(page.url()).pathname;
     await page.close();
-    await photograph('protokoll-ocr', protocolPath, '.ocr-notice');
+    await photograph('protokoll-ocr', protocolPath, '.pdf-viewer[data-page]');
 
     // The index picks up the new protocol within seconds; its hits carry the mark, the original's do not.
     const search = await visit('/sok?q=avslutade&source=real');
