@@ -4,6 +4,7 @@
 // timestamps). Furniture is kept aside, not thrown away: the letterhead is where a protocol that begins mid-page
 // still names its förvaltning.
 import type { Line, Page } from '../model.ts';
+import { editDistance } from './edit-distance.ts';
 
 /** Share of the page height, from the top and from the bottom, where running headers and footers live. */
 const BAND = 0.13;
@@ -94,24 +95,6 @@ export function isAlwaysFurniture(text: string): boolean {
 const LOOSE_SIMILARITY = 0.8;
 /** Shapes shorter than this are matched exactly even when loose: a few letters apart is another line. */
 const LOOSE_MIN_LENGTH = 8;
-
-/** Edit distance between two strings, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      best = Math.min(best, current[j]);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 function similar(a: string, b: string): boolean {
   if (a === b) return true;

@@ -3,6 +3,8 @@
 // ambiguously (a word misspelt, a table's columns merged) is left as read: guessing would present it as certain.
 // The misreadings themselves are data (ingest/data/ocr.json).
 import data from '../data/ocr.json' with { type: 'json' };
+import meeting from '../data/meeting.json' with { type: 'json' };
+import { editDistance } from './edit-distance.ts';
 import type { Line } from '../model.ts';
 
 const escape = (chars: string[]): string => chars.map((c) => c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('|');
@@ -22,6 +24,36 @@ const NUMBER_TOKEN = new RegExp(`(?<![\\p{L}\\d])(?:\\d|${LOOKALIKE_CLASS})+(?:[
 
 const LINE_END_HYPHEN = new RegExp(`(\\p{L})(?:${escape(data.lineEndHyphens)})$`, 'u');
 
+/**
+ * Names a protocol's head is read by (förvaltningar, and the words that mark one), which OCR misreads a letter of
+ * ('Äläreförvaltningen'). A long word of the same length with one letter read wrong — two for the longest — is that
+ * name, unless the difference is an inflection ('stadsdelsnämnder' is not 'stadsdelsnämnden' misread).
+ */
+const KNOWN_NAMES: string[] = [...meeting.forvaltningar, ...meeting.suffixes].filter((n) => n.length >= data.knownNames.minLength);
+const KNOWN_LOWER = new Set(KNOWN_NAMES.map((n) => n.toLowerCase()));
+const NAME_TOKEN = /[\p{L}][\p{L}-]*[\p{L}]/gu;
+
+const INFLECTIONS: string[] = [...data.knownNames.inflections].sort((a, b) => b.length - a.length);
+
+function stemOf(word: string): string {
+  const ending = INFLECTIONS.find((e) => word.endsWith(e));
+  return ending ? word.slice(0, word.length - ending.length) : word;
+}
+
+function misreadOf(token: string, name: string, limit: number): boolean {
+  if (token.length !== name.length || stemOf(token) === stemOf(name)) return false;
+  return editDistance(token, name, limit) <= limit;
+}
+
+function fixKnownName(token: string): string {
+  if (token.length < data.knownNames.minLength || KNOWN_LOWER.has(token.toLowerCase())) return token;
+  const limit = token.length >= data.knownNames.twoEditsFrom ? 2 : 1;
+  const lower = token.toLowerCase();
+  const name = KNOWN_NAMES.find((n) => misreadOf(lower, n.toLowerCase(), limit));
+  if (!name) return token;
+  return /^\p{Ll}/u.test(token) ? name[0].toLowerCase() + name.slice(1) : name[0].toUpperCase() + name.slice(1);
+}
+
 function fixAttachedSectionSign(text: string): string {
   const re = SECTION_SIGN_ATTACHED.find((r) => r.test(text));
   return re ? text.replace(re, '§ $1$2 ') : text;
@@ -37,7 +69,8 @@ export function normaliseOcrText(text: string): string {
   return fixAttachedSectionSign(text.replace(SECTION_SIGN_ANYWHERE, '$1§').replace(SECTION_SIGN_AT_START, '§ $1 '))
     .replace(ITEM_ONE, '1$1 ')
     .replace(NUMBER_TOKEN, fixNumber)
-    .replace(LINE_END_HYPHEN, '$1-');
+    .replace(LINE_END_HYPHEN, '$1-')
+    .replace(NAME_TOKEN, fixKnownName);
 }
 
 /** Normalises the text (and table cells) of lines read by OCR; positions and sizes are kept. */

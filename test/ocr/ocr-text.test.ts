@@ -17,6 +17,8 @@ describe('normalising OCR text', () => {
     ['totalt 1 O00 kr', 'totalt 1 000 kr'],
     ['l. Mötets öppnande', '1. Mötets öppnande'],
     ['arbetsmiljö¬', 'arbetsmiljö-'],
+    ['Äläreförvaltningen', 'Äldreförvaltningen'],
+    ['Hägersten-Alvsjö stadsdelsförvaltnina', 'Hägersten-Älvsjö stadsdelsförvaltning'],
   ])('reads %j as %j', (read, meant) => {
     expect(normaliseOcrText(read)).toBe(meant);
   });
@@ -30,6 +32,9 @@ describe('normalising OCR text', () => {
     'Ola och Olle',
     'Sida 2 (5)',
     'Kostnaden är 1 400 kr – det är för mycket',
+    'förvaltningen och förvaltningarna',
+    'Stadsdelsförvaltningens ledning',
+    'alla stadsdelsnämnder',
   ])('leaves %j as written', (text) => {
     expect(normaliseOcrText(text)).toBe(text);
   });
