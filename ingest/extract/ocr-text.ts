@@ -22,6 +22,8 @@ const LOOKALIKE_CLASS = escape(Object.keys(LOOKALIKES));
 /** A number-like token: digits and digit lookalikes, with the punctuation of dates, times and sums between them. */
 const NUMBER_TOKEN = new RegExp(`(?<![\\p{L}\\d])(?:\\d|${LOOKALIKE_CLASS})+(?:[.,:/-](?:\\d|${LOOKALIKE_CLASS})+)*(?![\\p{L}\\d])`, 'gu');
 
+const STRAY_MARKS = new RegExp(`^(?:(?:${escape(data.strayMarks)})\\s+)+|(?:\\s+(?:${escape(data.strayMarks)}))+$`, 'gu');
+
 const LINE_END_HYPHEN = new RegExp(`(\\p{L})(?:${escape(data.lineEndHyphens)})$`, 'u');
 
 /**
@@ -66,18 +68,48 @@ function fixNumber(token: string): string {
 
 /** Normalises one line of OCR text. */
 export function normaliseOcrText(text: string): string {
-  return fixAttachedSectionSign(text.replace(SECTION_SIGN_ANYWHERE, '$1§').replace(SECTION_SIGN_AT_START, '§ $1 '))
+  const trimmed = text.replace(STRAY_MARKS, '');
+  return fixAttachedSectionSign(trimmed.replace(SECTION_SIGN_ANYWHERE, '$1§').replace(SECTION_SIGN_AT_START, '§ $1 '))
     .replace(ITEM_ONE, '1$1 ')
     .replace(NUMBER_TOKEN, fixNumber)
     .replace(LINE_END_HYPHEN, '$1-')
     .replace(NAME_TOKEN, fixKnownName);
 }
 
+/**
+ * Normalises a table row's cells. A heading laid out as cells ('§ 41' | 'Mötets öppnande') puts the misread sign
+ * and number in a cell of their own, so the first cell is read together with the cell after it.
+ */
+function normaliseCells(cells: string[]): string[] {
+  const normalised = cells.map(normaliseOcrText);
+  if (cells.length < 2) return normalised;
+  const joined = normaliseOcrText(`${cells[0]} ${cells[1]}`);
+  const rest = normalised[1];
+  if (joined.endsWith(` ${rest}`)) normalised[0] = joined.slice(0, joined.length - rest.length - 1).trim();
+  return normalised;
+}
+
+/** An agenda number alone in a cell: '§ 41', '3.', '2.1'. */
+const ITEM_NUMBER_CELL = /^(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?$/u;
+
+/**
+ * The cells a row of OCR text really has. OCR reads stray marks as cells of their own ('|', ';'), which are dropped;
+ * and a heading whose number stands apart from its title ('§ 41' | 'Mötets öppnande') — in a text PDF told from a
+ * table row by its bold type, which OCR cannot see — is one line of text, not a table row.
+ */
+function realCells(cells: string[]): { text: string; cells?: string[] } {
+  const kept = cells.filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const text = kept.join(' ');
+  if (kept.length < 2) return { text };
+  if (kept.length === 2 && ITEM_NUMBER_CELL.test(kept[0]) && /^\p{Lu}/u.test(kept[1])) return { text };
+  return { text, cells: kept };
+}
+
 /** Normalises the text (and table cells) of lines read by OCR; positions and sizes are kept. */
 export function normaliseOcrLines(lines: Line[]): Line[] {
-  return lines.map((line) => ({
-    ...line,
-    text: normaliseOcrText(line.text),
-    cells: line.cells?.map(normaliseOcrText),
-  }));
+  return lines.map((line) => {
+    if (!line.cells) return { ...line, text: normaliseOcrText(line.text) };
+    const { text, cells } = realCells(normaliseCells(line.cells));
+    return { ...line, text, cells };
+  });
 }

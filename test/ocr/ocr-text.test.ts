@@ -18,6 +18,8 @@ describe('normalising OCR text', () => {
     ['l. Mötets öppnande', '1. Mötets öppnande'],
     ['arbetsmiljö¬', 'arbetsmiljö-'],
     ['Äläreförvaltningen', 'Äldreförvaltningen'],
+    ['Val av justerare |', 'Val av justerare'],
+    ['| Ekonomisk uppföljning ;', 'Ekonomisk uppföljning'],
     ['Hägersten-Alvsjö stadsdelsförvaltnina', 'Hägersten-Älvsjö stadsdelsförvaltning'],
   ])('reads %j as %j', (read, meant) => {
     expect(normaliseOcrText(read)).toBe(meant);
