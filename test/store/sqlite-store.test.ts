@@ -80,6 +80,7 @@ function protocolOf(n: number, sectionTitle = 'Arbetsmiljö'): Protocol {
       { topic: 'arbetsmiljö', section: '2', mentions: 1 },
     ],
     synthetic: false,
+    ocr: false,
   };
 }
 
@@ -143,6 +144,22 @@ describe('the SQLite archive', () => {
     expect(list[0]).toMatchObject({ sections: 2, questions: 2, openQuestions: 1, pages: 3, body: 'FSG', synthetic: false });
     expect(await store.pdfPath(list[0].id)).toMatch(/^\/archive\/2024\/protokoll-\d\.pdf$/);
     expect(await store.pdfPath('ffffffffffffffff')).toBeUndefined();
+    await store.close();
+  });
+
+  it('marks a protocol read by OCR, and shows it from its OCR\'d copy', async () => {
+    const store = openStore(freshPath());
+    await store.saveProtocol(sourceOf(1), protocolOf(1), '1');
+    await store.saveProtocol({ ...sourceOf(2), ocrPath: '/archive/ocr/protokoll-2.pdf' }, { ...protocolOf(2), ocr: true }, '1');
+    const [one, two] = [protocolIdOf(hashOf(1)), protocolIdOf(hashOf(2))];
+    expect((await store.listProtocols()).map((p) => [p.id, p.ocr]).sort()).toEqual([[one, false], [two, true]].sort());
+    expect((await store.getProtocol(two))?.ocr).toBe(true);
+    expect(await store.pdfPath(two)).toBe('/archive/ocr/protokoll-2.pdf');
+    expect(await store.pdfPath(one)).toMatch(/^\/archive\/2024\/protokoll-1\.pdf$/);
+    expect((await store.findSource(hashOf(2)))?.ocrPath).toBe('/archive/ocr/protokoll-2.pdf');
+    const ocrSections = new Set<string>();
+    for await (const record of store.sections()) if (record.ocr) ocrSections.add(record.protocolId);
+    expect([...ocrSections]).toEqual([two]);
     await store.close();
   });
 
