@@ -13,7 +13,7 @@ const SECTION_SIGN_ANYWHERE = new RegExp(`(^|[\\s(])(?:${escape(data.sectionSign
 const SECTION_SIGN_AT_START = new RegExp(`^(?:${escape(data.sectionSign.lineStart)})\\s(\\d{1,3}[.:]?)\\s+(?=\\p{Lu})`, 'u');
 /** '841 Mötets öppnande', 'S4 Ekonomi': § read as a character stuck to the item number (see ocr.json). */
 const SECTION_SIGN_ATTACHED = Object.entries(data.sectionSign.attachedAtLineStart as Record<string, number>).map(
-  ([sign, digits]) => new RegExp(`^${escape([sign])}([1-9]\\d{${digits - 1},${Math.max(2, digits)}})([.:]?)\\s+(?=\\p{Lu})`, 'u'),
+  ([sign, digits]) => new RegExp(`^${escape([sign])}([1-9]\\d{${digits - 1},${Math.max(2, digits)}})([.:]?)\\s+(?=["'„”»]?\\p{Lu})`, 'u'),
 );
 const ITEM_ONE = new RegExp(`^(?:${escape(data.itemNumberLookalikes)})([.)])\\s+(?=\\p{Lu})`, 'u');
 
@@ -101,7 +101,7 @@ function realCells(cells: string[]): { text: string; cells?: string[] } {
   const kept = cells.filter((c) => /[\p{L}\p{N}]/u.test(c));
   const text = kept.join(' ');
   if (kept.length < 2) return { text };
-  if (kept.length === 2 && ITEM_NUMBER_CELL.test(kept[0]) && /^\p{Lu}/u.test(kept[1])) return { text };
+  if (kept.length === 2 && ITEM_NUMBER_CELL.test(kept[0]) && /^\P{L}?\p{Lu}/u.test(kept[1])) return { text };
   return { text, cells: kept };
 }
 

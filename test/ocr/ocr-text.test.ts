@@ -13,6 +13,8 @@ describe('normalising OCR text', () => {
     ['8 12. Budget 2025', '§ 12. Budget 2025'],
     ['841 Mötets öppnande', '§ 41 Mötets öppnande'],
     ['S4 Ekonomi', '§ 4 Ekonomi'],
+    ['£88 Val av justerare', '§88 Val av justerare'],
+    ['&93 Sjukfrånvaro', '§ 93 Sjukfrånvaro'],
     ['Sammanträde 2O24-O3-l2 kl. l3:00', 'Sammanträde 2024-03-12 kl. 13:00'],
     ['totalt 1 O00 kr', 'totalt 1 000 kr'],
     ['l. Mötets öppnande', '1. Mötets öppnande'],
