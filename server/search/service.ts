@@ -105,8 +105,8 @@ export class SearchService {
     const revision = await this.store.revision();
     if (revision === this.state.revision) return;
     const protocols = await this.store.listProtocols();
-    const current = new Map(protocols.map((p) => [p.id, p.ingestedAt]));
-    const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== p.ingestedAt).map((p) => p.id));
+    const current = new Map(protocols.map((p) => [p.id, versionOf(p)]));
+    const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== versionOf(p)).map((p) => p.id));
     for (const id of Object.keys(this.state.protocols)) if (!current.has(id)) this.engine.remove(id);
     this.answers.clear();
     if (changed.size > 0) {
@@ -126,7 +126,7 @@ export class SearchService {
 
   private setState(revision: number, protocols: ProtocolSummary[]): void {
     this.ocr = new Set(protocols.filter((p) => p.ocr).map((p) => p.id));
-    const ingested = Object.fromEntries(protocols.map((p) => [p.id, p.ingestedAt]));
+    const ingested = Object.fromEntries(protocols.map((p) => [p.id, versionOf(p)]));
     this.state = { engine: this.engine.name, revision, protocols: ingested, ocr: [...this.ocr] };
   }
 
@@ -143,4 +143,9 @@ export class SearchService {
       return null;
     }
   }
+}
+
+/** A protocol's sections change when it is re-ingested or corrected. */
+function versionOf(p: ProtocolSummary): string {
+  return p.correctedAt ? `${p.ingestedAt}|${p.correctedAt}` : p.ingestedAt;
 }
