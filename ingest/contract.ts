@@ -1,5 +1,5 @@
 // The parsed-protocol JSON contract of `npm run parse` (shared protocol-json.md): maps a Protocol onto exactly the
-// keys and vocabularies the contract names. Extra keys (meeting.title, synthetic, utterance speakers) ride along.
+// keys and vocabularies the contract names. Extra keys (meeting.title, synthetic, ocr, utterance speakers) ride along.
 import type { Protocol } from './model.ts';
 
 export interface ContractJson {
@@ -34,6 +34,8 @@ export interface ContractJson {
   }[];
   topics: { topic: string; section: string; mentions: number }[];
   synthetic: boolean;
+  /** The text was read from scanned pages by OCR and may hold misreadings. */
+  ocr: boolean;
 }
 
 export function toContract(protocol: Protocol): ContractJson {
@@ -70,5 +72,6 @@ export function toContract(protocol: Protocol): ContractJson {
     })),
     topics: protocol.topics.map((t) => ({ topic: t.topic, section: t.section, mentions: t.mentions })),
     synthetic: protocol.synthetic,
+    ocr: protocol.ocr === true,
   };
 }

@@ -130,6 +130,8 @@ export interface Protocol {
   topics: TopicMention[];
   /** True for protocols made by the demo/benchmark generator, never for real ones. */
   synthetic: boolean;
+  /** True when the text was read from scanned pages by OCR, so it may hold misreadings; absent means false. */
+  ocr?: boolean;
 }
 
 // ---- outcomes ------------------------------------------------------------------------------
@@ -143,6 +145,8 @@ export type FailureKind =
   | 'no_text'
   | 'not_protocol'
   | 'io'
+  /** OCR was needed and failed or took too long: retried on the next run. */
+  | 'ocr_failed'
   /** The parser crashed or took too long on the file: not necessarily the file's fault, so it is retried next run. */
   | 'parser_stopped';
 

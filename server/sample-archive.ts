@@ -36,6 +36,7 @@ export async function ingestSampleArchive(store: ArchiveStore, options: SampleOp
   let lastShown = 0;
   const report = await ingestPaths([join(options.root, 'data', 'sample'), generated], {
     store,
+    ocrDir: join(options.dataDir, 'ocr'),
     onProgress: (p) => {
       if (Date.now() - lastShown < 1000 && p.done !== p.total) return;
       lastShown = Date.now();

@@ -1,9 +1,11 @@
 // `npm run ingest -- PATH… [--db FILE] [--jobs N]`: ingests the PDFs under the given files and folders into the
 // archive database, showing progress on stderr and a summary on stdout. Files already stored unchanged are skipped,
-// so running it again on the same folder only picks up what is new. With DATABASE_URL set (server mode) the files
-// go into the PostgreSQL archive as ingest jobs, which this run works on itself while any `npm run worker` helps.
+// so running it again on the same folder only picks up what is new. Scanned files are read with OCR (ocrmypdf) as
+// a stage of its own, shown in the progress line; their OCR'd copies are kept in an `ocr` folder beside the database.
+// With DATABASE_URL set (server mode) the files go into the PostgreSQL archive as ingest jobs, which this run works
+// on itself while any `npm run worker` helps.
 // Exit codes: 0 when the run completed (even if some files failed), 1 when nothing could be read, 2 on usage errors.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/sqlite.ts';
@@ -15,7 +17,7 @@ import { startParsePool, type ParsePool } from '../run/parse-pool.ts';
 import { defaultJobs, ingestPaths, type FileResult, type IngestReport } from '../run/ingest.ts';
 import { progressDisplay } from './progress.ts';
 
-const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/; ignored when DATABASE_URL is set)\n  --jobs parallel parse workers (default: one per core)\n';
+const USAGE = 'usage: npm run ingest -- PATH… [--db FILE] [--jobs N]\n  PATH   PDF files or folders (searched recursively)\n  --db   archive database (default $DATA_DIR/archive.sqlite, DATA_DIR defaulting to data/; ignored when DATABASE_URL is set)\n  --jobs parallel parse workers, and pages OCR reads at once in a scanned file (default: one per core)\n';
 
 const Args = z.object({
   paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
@@ -48,7 +50,7 @@ function summary(report: IngestReport): string {
   const failedBefore = report.results.filter((r) => r.status === 'unchanged' && r.previous === 'failed').length;
   const lines = [
     `${report.total} file(s): ${report.ingested} ingested, ${report.unchanged} unchanged${failedBefore ? ` (${failedBefore} of them failed before)` : ''}, ${report.failed} failed`,
-    `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)`,
+    `${report.pages} pages parsed in ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} pages/s)${report.ocrPages ? `, ${report.ocrPages} of them read by OCR` : ''}`,
     `similar questions updated in ${(report.similarMs / 1000).toFixed(1)} s of that`,
   ];
   const failures = report.results.filter((r): r is Extract<FileResult, { status: 'failed' }> => r.status === 'failed');
@@ -90,7 +92,8 @@ try {
           pool: () => (pool ??= startParsePool({ size: args.jobs })),
           onProgress: display.update,
         })
-      : await ingestPaths(args.paths, { store, jobs: args.jobs, onProgress: display.update });
+      : // OCR'd copies of scanned files live beside the archive: they are the PDFs the protocol view shows.
+        await ingestPaths(args.paths, { store, jobs: args.jobs, ocrDir: join(dirname(args.db), 'ocr'), onProgress: display.update });
   display.finish();
   process.stdout.write(summary(report));
   const readable = report.results.some((r) => r.status !== 'failed' || r.failure.kind !== 'io');

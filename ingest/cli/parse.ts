@@ -1,9 +1,12 @@
 // `npm run -s parse -- FILE.pdf`: prints the parsed protocol as one JSON object (the shared contract) on stdout.
+// A scanned file is read with OCR first (ocrmypdf, when installed; that takes seconds a page).
 // On failure prints nothing on stdout and one line on stderr naming the file and the reason, and exits 1.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { toContract } from '../contract.ts';
 import { parsePdf } from '../pipeline.ts';
+import { localOcrRunner, readPdfWithOcr } from '../run/ocr-stage.ts';
 
 function fail(file: string, reason: string): never {
   process.stderr.write(`${file}: ${reason.replace(/\s+/g, ' ').trim()}\n`);
@@ -26,7 +29,10 @@ try {
   fail(file, code === 'ENOENT' ? 'cannot read: no such file' : `cannot read: ${code ?? 'unknown error'}`);
 }
 try {
-  const outcome = await parsePdf(bytes, basename(file));
+  const { outcome } = await readPdfWithOcr(bytes, basename(file), {
+    parse: parsePdf,
+    ocr: localOcrRunner({ jobs: availableParallelism() }),
+  });
   if (!outcome.ok) fail(file, outcome.failure.reason);
   process.stdout.write(`${JSON.stringify(toContract(outcome.protocol), null, 2)}\n`);
 } catch (error) {

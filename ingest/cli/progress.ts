@@ -1,5 +1,6 @@
 // Progress display for the ingest CLI on stderr: on a terminal one line redrawn in place
-// (bar, files done of total, pages/s, time left); in a log or pipe a plain line every few seconds.
+// (bar, files done of total, pages/s, OCR pages and files being read by OCR, time left); in a log or pipe a plain
+// line every few seconds, and a line whenever a file's OCR starts (it may take minutes).
 import type { IngestProgress } from '../run/ingest.ts';
 
 const BAR_WIDTH = 24;
@@ -14,7 +15,8 @@ function seconds(ms: number): string {
 export function describeProgress(p: IngestProgress): string {
   const rate = p.elapsedMs > 0 ? (p.pages * 1000) / p.elapsedMs : 0;
   const left = p.done > 0 ? ((p.total - p.done) * p.elapsedMs) / p.done : 0;
-  return `${p.done}/${p.total} files · ${rate.toFixed(1)} pages/s · ${p.failed} failed · ${p.done < p.total ? `about ${seconds(left)} left` : `done in ${seconds(p.elapsedMs)}`}`;
+  const ocr = p.inOcr > 0 || p.ocrPages > 0 ? ` · OCR: ${p.ocrPages} pages read${p.inOcr > 0 ? `, ${p.inOcr} file(s) being read` : ''}` : '';
+  return `${p.done}/${p.total} files · ${rate.toFixed(1)} pages/s${ocr} · ${p.failed} failed · ${p.done < p.total ? `about ${seconds(left)} left` : `done in ${seconds(p.elapsedMs)}`}`;
 }
 
 function bar(p: IngestProgress): string {
@@ -46,6 +48,7 @@ export function progressDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
   return {
     update(p) {
       last = p;
+      if (p.ocrStarted && !stream.isTTY) stream.write(`OCR: reading ${p.ocrStarted.name} (${p.ocrStarted.pages || 'all'} scanned page(s))\n`);
       const now = Date.now();
       if (now - lastDraw < (stream.isTTY ? REDRAW_MS : LOG_EVERY_MS) && p.done < p.total) return;
       lastDraw = now;

@@ -4,6 +4,7 @@
 // timestamps). Furniture is kept aside, not thrown away: the letterhead is where a protocol that begins mid-page
 // still names its förvaltning.
 import type { Line, Page } from '../model.ts';
+import { editDistance } from './edit-distance.ts';
 
 /** Share of the page height, from the top and from the bottom, where running headers and footers live. */
 const BAND = 0.13;
@@ -90,16 +91,56 @@ export function isAlwaysFurniture(text: string): boolean {
   return ALWAYS_FURNITURE.some((re) => re.test(text.trim()));
 }
 
+/** Similarity two OCR readings of one running header reach at least (1 − edits / length of the longer). */
+const LOOSE_SIMILARITY = 0.8;
+/** Shapes shorter than this are matched exactly even when loose: a few letters apart is another line. */
+const LOOSE_MIN_LENGTH = 8;
+
+function similar(a: string, b: string): boolean {
+  if (a === b) return true;
+  const longest = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < LOOSE_MIN_LENGTH) return false;
+  const limit = Math.floor(longest * (1 - LOOSE_SIMILARITY));
+  return editDistance(a, b, limit) <= limit;
+}
+
+/**
+ * The key a band line is counted under: its shape, or — when loose — the shape of the first similar band line
+ * seen, so that OCR's slightly different readings of one header ("Hägersten-Älvsjö stadsdelsförvaltning",
+ * "Hägersten-Alvsjö stadsdelsförvaltnina") count as the same line recurring.
+ */
+function keyer(loose: boolean): (text: string) => string {
+  if (!loose) return shape;
+  const keys: string[] = [];
+  const known = new Map<string, string>();
+  return (text) => {
+    const s = shape(text);
+    let key = known.get(s);
+    if (key === undefined) {
+      key = keys.find((k) => similar(k, s)) ?? s;
+      if (key === s) keys.push(s);
+      known.set(s, key);
+    }
+    return key;
+  };
+}
+
+export interface FurnitureOptions {
+  /** Match recurring header and footer lines loosely, as OCR reads the same line a little differently each page. */
+  loose?: boolean;
+}
+
 /**
  * Returns, for each page, the set of line indexes that are furniture. A line in the top or bottom band is
  * furniture when its shape recurs in the bands of at least half the pages (and of two pages or more).
  */
-export function findFurniture(pages: Page[]): Set<Line> {
+export function findFurniture(pages: Page[], options: FurnitureOptions = {}): Set<Line> {
+  const keyOf = keyer(options.loose === true);
   const pagesWithShape = new Map<string, Set<number>>();
   for (const page of pages) {
     for (const line of page.lines) {
       if (!inBand(line, page)) continue;
-      const key = shape(line.text);
+      const key = keyOf(line.text);
       if (!pagesWithShape.has(key)) pagesWithShape.set(key, new Set());
       pagesWithShape.get(key)!.add(page.number);
     }
@@ -108,7 +149,7 @@ export function findFurniture(pages: Page[]): Set<Line> {
   const furniture = findSigningLog(pages);
   for (const page of pages) {
     for (const line of page.lines) {
-      const repeated = inBand(line, page) && (pagesWithShape.get(shape(line.text))?.size ?? 0) >= minPages;
+      const repeated = inBand(line, page) && (pagesWithShape.get(keyOf(line.text))?.size ?? 0) >= minPages;
       if (repeated || isAlwaysFurniture(line.text)) furniture.add(line);
     }
   }

@@ -3,20 +3,33 @@
 // behind the same `TextSource` shape.
 import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Failure, TextRun } from '../model.ts';
-import { openPdf } from './pdfjs.ts';
+import { IMAGE_OPS, openPdf } from './pdfjs.ts';
 
 export interface RawPage {
   number: number;
   width: number;
   height: number;
   runs: TextRun[];
+  /** The page paints an image and carries almost no text: a scanned page, which only OCR can read. */
+  scanned: boolean;
 }
 
 export type RawDocument = { ok: true; pages: RawPage[] } | { ok: false; failure: Omit<Failure, 'file'> };
 
-/** Something that turns PDF bytes into positioned text runs (pdf.js today, OCR later). */
+/** Something that turns PDF bytes into positioned text runs. */
 export type TextSource = (bytes: Uint8Array) => Promise<RawDocument>;
 
+/** A page with fewer visible characters than this is looked at for an image: it may be a scanned page. */
+export const MIN_PAGE_CHARS = 20;
+
+/**
+ * Whether a page with (almost) no text paints an image. Building the operator list is expensive, so it is asked
+ * only of such pages; a blank page is not a scan and needs no OCR.
+ */
+async function paintsImage(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>): Promise<boolean> {
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
+}
 
 /** Classifies bytes that pdf.js refused, so the user gets a reason rather than an exception name. */
 function classifyLoadError(bytes: Uint8Array, err: unknown): Omit<Failure, 'file'> {
@@ -89,7 +102,9 @@ export const readPdfText: TextSource = async (bytes) => {
           size: Math.round(Math.hypot(i.transform[2], i.transform[3]) * 10) / 10,
           bold: boldFonts.get(i.fontName) ?? false,
         }));
-      pages.push({ number: pageNo, width: viewport.width, height: viewport.height, runs });
+      const chars = runs.reduce((n, r) => n + r.text.replace(/\s/g, '').length, 0);
+      const scanned = chars < MIN_PAGE_CHARS && (await paintsImage(page));
+      pages.push({ number: pageNo, width: viewport.width, height: viewport.height, runs, scanned });
       page.cleanup();
     }
   } catch (err) {

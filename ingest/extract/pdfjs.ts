@@ -40,3 +40,12 @@ Function.prototype.toString = natives.toString;
 export function openPdf(data: Uint8Array): ReturnType<PdfJs['getDocument']> {
   return pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false, useSystemFonts: false });
 }
+
+/** pdf.js operators that paint a raster image: what a scanned page is made of. */
+export const IMAGE_OPS: ReadonlySet<number> = new Set([
+  pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintInlineImageXObject,
+  pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintInlineImageXObjectGroup,
+]);

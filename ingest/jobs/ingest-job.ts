@@ -73,17 +73,20 @@ export async function ingestViaQueue(paths: string[], options: QueuedIngestOptio
   const started = Date.now();
   const found = await discoverPdfs(paths);
   const files = found.files;
-  const report: IngestReport = { total: files.length + found.unreadable.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, elapsedMs: 0, results: [], similarMs: 0 };
+  const report: IngestReport = { total: files.length + found.unreadable.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, ocrPages: 0, inOcr: 0, elapsedMs: 0, results: [], similarMs: 0 };
   const results: FileResult[] = new Array(files.length);
   let done = 0;
   const record = (index: number, result: FileResult) => {
     results[index] = result;
     done++;
     report[result.status]++;
-    if (result.status === 'ingested') report.pages += result.pages;
+    if (result.status === 'ingested') {
+      report.pages += result.pages;
+      report.ocrPages += result.ocrPages;
+    }
     options.onProgress?.({
-      done, total: report.total, ingested: report.ingested, unchanged: report.unchanged,
-      failed: report.failed, pages: report.pages, elapsedMs: Date.now() - started, last: result,
+      done, total: report.total, ingested: report.ingested, unchanged: report.unchanged, failed: report.failed,
+      pages: report.pages, ocrPages: report.ocrPages, inOcr: 0, elapsedMs: Date.now() - started, last: result,
     });
   };
 

@@ -1,16 +1,17 @@
-// The batch ingest: files → (hash, skip what is already stored) → parse in worker threads → save in batched
-// transactions. Every file gets an outcome (ingested, unchanged or failed with a reason); one bad file never stops
+// The batch ingest: files → (hash, skip what is already stored) → parse in worker threads → (OCR of scanned files,
+// then parse again) → save in batched transactions. Every file gets an outcome (ingested, unchanged or failed with a reason); one bad file never stops
 // the rest. Work is streamed through a bounded window, so memory stays flat however many files there are.
 // Used by the ingest CLI, the server's first-start demo ingest and the upload route.
-import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Failure } from '../model.ts';
 import { PARSER_VERSION, sha256 } from '../parse-identity.ts';
 import { NeighbourLists, SavedProtocols } from '../similar/neighbour-lists.ts';
 import { protocolIdOf } from '../store/records.ts';
 import type { ArchiveStore, IngestOutcome, ProtocolId } from '../store/types.ts';
 import { discoverPdfs } from './discover.ts';
+import { localOcrRunner, readPdfWithOcr, type OcrRunner } from './ocr-stage.ts';
 import { startParsePool, type ParsePool } from './parse-pool.ts';
 
 export type { ParsePool };
@@ -24,7 +25,7 @@ export interface IngestFile {
 }
 
 export type FileResult =
-  | { path: string; name: string; status: 'ingested'; protocolId: ProtocolId; pages: number }
+  | { path: string; name: string; status: 'ingested'; protocolId: ProtocolId; pages: number; ocrPages: number }
   /**
    * Already stored with the current parser version (`previous` says whether it had parsed or failed then).
    * A file the parser crashed or timed out on is not "unchanged": it is tried again.
@@ -40,13 +41,19 @@ export interface IngestCounts {
   failed: number;
   /** Pages of the files parsed in this run. */
   pages: number;
+  /** Of those, pages read by OCR (slower by far: counted apart). */
+  ocrPages: number;
+  /** Files being read by OCR right now. */
+  inOcr: number;
   elapsedMs: number;
 }
 
 export interface IngestProgress extends IngestCounts {
   done: number;
-  /** The file that just finished. */
-  last: FileResult;
+  /** The file that just finished, or none when the report is of a file starting its OCR. */
+  last?: FileResult;
+  /** The file whose OCR just started, with the pages to be read. */
+  ocrStarted?: { name: string; pages: number };
 }
 
 export interface IngestReport extends IngestCounts {
@@ -70,6 +77,16 @@ export interface IngestOptions {
    * worker — loading pdf.js and the parser — takes seconds). Without it the run starts its own and stops it at the end.
    */
   pool?: ParsePool;
+  /**
+   * Reads scanned files with OCR; by default ocrmypdf children, one file at a time with `jobs` pages in parallel.
+   * `null` turns OCR off (scanned files then fail with the "needs OCR" reason).
+   */
+  ocr?: OcrRunner | null;
+  /**
+   * Folder for the OCR'd copies of scanned files (<sha256>.pdf): the copy with a text layer is what the protocol view
+   * shows. The CLI and the server keep it beside the archive; the default, a temporary folder, suits only tests.
+   */
+  ocrDir?: string;
 }
 
 /**
@@ -93,6 +110,16 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     report.total++;
   }
   return report;
+}
+
+/** Writes the OCR'd copy of a file under its original's hash (complete or not at all). */
+async function saveOcrCopy(folder: string, hash: string, bytes: Uint8Array): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, `${hash}.pdf`);
+  const partial = join(folder, `${hash}.${process.pid}.${Date.now()}.part`);
+  await writeFile(partial, bytes);
+  await rename(partial, path);
+  return path;
 }
 
 /**
@@ -143,7 +170,9 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
   const started = Date.now();
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.max(1, files.length)));
-  const report: IngestReport = { total: files.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, elapsedMs: 0, results: [], similarMs: 0 };
+  const report: IngestReport = { total: files.length, ingested: 0, unchanged: 0, failed: 0, pages: 0, ocrPages: 0, inOcr: 0, elapsedMs: 0, results: [], similarMs: 0 };
+  const ocr = options.ocr === undefined ? localOcrRunner({ jobs }) : (options.ocr ?? undefined);
+  const ocrDir = options.ocrDir ?? join(tmpdir(), 'protokollarkivet-ocr');
   const writer = new BatchWriter(options.store, parserVersion);
   // Files already handled in this run, by content: the same bytes under a second name are not parsed twice.
   const inThisRun = new Map<string, Promise<FileResult>>();
@@ -152,17 +181,32 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
   const parse = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
     const size = bytes.byteLength;
     pool ??= startParsePool({ size: jobs, timeoutMs: options.timeoutMs });
-    const outcome = await pool.parse(bytes, name);
-    const source = { path: file.path, name, sha256: hash, size, pages: outcome.ok ? outcome.protocol.source.pages : null, bytes };
+    const workers = pool;
+    let inOcr = false;
+    const reading = await readPdfWithOcr(bytes, name, {
+      parse: (b, f, o) => workers.parse(b, f, o),
+      ocr,
+      onOcr: (pages) => {
+        inOcr = true;
+        report.inOcr++;
+        progress({ ocrStarted: { name, pages } });
+      },
+    });
+    if (inOcr) report.inOcr--;
+    const { outcome } = reading;
+    const ocrPath = reading.ocrBytes ? await saveOcrCopy(ocrDir, hash, reading.ocrBytes) : null;
+    const source = { path: file.path, name, sha256: hash, size, pages: outcome.ok ? outcome.protocol.source.pages : null, bytes, ocrPath, ocrBytes: reading.ocrBytes ?? undefined };
     await writer.add({ source, ...outcome });
     return outcome.ok
-      ? { path: file.path, name, status: 'ingested', protocolId: protocolIdOf(hash), pages: outcome.protocol.source.pages }
+      ? { path: file.path, name, status: 'ingested', protocolId: protocolIdOf(hash), pages: outcome.protocol.source.pages, ocrPages: reading.ocrPages }
       : { path: file.path, name, status: 'failed', failure: outcome.failure };
   };
 
   const parseUnlessStored = async (file: IngestFile, name: string, bytes: Uint8Array, hash: string): Promise<FileResult> => {
     const stored = await options.store.findSource(hash);
-    if (stored && stored.parserVersion === parserVersion && stored.errorKind !== 'parser_stopped') {
+    // A file the parser or OCR crashed or timed out on is tried again; so is one that only failed for want of OCR.
+    const retry = stored?.errorKind === 'parser_stopped' || stored?.errorKind === 'ocr_failed' || (stored?.errorKind === 'no_text' && ocr !== undefined);
+    if (stored && stored.parserVersion === parserVersion && !retry) {
       return { path: file.path, name, status: 'unchanged', previous: stored.status, protocolId: stored.protocolId, reason: stored.error };
     }
     return parse(file, name, bytes, hash);
@@ -188,15 +232,21 @@ export async function ingestFiles(files: IngestFile[], options: IngestOptions): 
 
   const results: FileResult[] = new Array(files.length);
   let done = 0;
+  function progress(event: Pick<IngestProgress, 'last' | 'ocrStarted'>): void {
+    options.onProgress?.({
+      done, total: report.total, ingested: report.ingested, unchanged: report.unchanged, failed: report.failed,
+      pages: report.pages, ocrPages: report.ocrPages, inOcr: report.inOcr, elapsedMs: Date.now() - started, ...event,
+    });
+  }
   const record = (index: number, result: FileResult) => {
     results[index] = result;
     done++;
     report[result.status]++;
-    if (result.status === 'ingested') report.pages += result.pages;
-    options.onProgress?.({
-      done, total: report.total, ingested: report.ingested, unchanged: report.unchanged,
-      failed: report.failed, pages: report.pages, elapsedMs: Date.now() - started, last: result,
-    });
+    if (result.status === 'ingested') {
+      report.pages += result.pages;
+      report.ocrPages += result.ocrPages;
+    }
+    progress({ last: result });
   };
 
   // Three files in flight per worker: two in the worker's hands (parse-pool.ts), one more read and hashed meanwhile.

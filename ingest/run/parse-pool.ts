@@ -1,13 +1,13 @@
 // A pool of worker threads that run the parse pipeline, each worker with up to two files in hand.
 // A worker that crashes or hangs on a file is replaced, and that file gets a failure; the other files go on.
 import { Worker } from 'node:worker_threads';
-import type { ParseOutcome } from '../model.ts';
+import type { ParseOptions, PdfReading } from '../pipeline.ts';
 import type { ParseJob, ParseReply } from './parse-worker.ts';
 import { bundledWorker } from './worker-bundle.ts';
 
 export interface ParsePool {
   /** Parses one file in a worker. */
-  parse(bytes: Uint8Array, file: string): Promise<ParseOutcome>;
+  parse(bytes: Uint8Array, file: string, options?: ParseOptions): Promise<PdfReading>;
   close(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ export interface ParsePoolOptions {
 
 interface PendingJob {
   job: ParseJob;
-  resolve: (outcome: ParseOutcome) => void;
+  resolve: (outcome: PdfReading) => void;
   /** Run with nothing beside it: it was in a worker that crashed while parsing two files, either may be to blame. */
   alone?: boolean;
 }
@@ -76,7 +76,7 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
   let closed = false;
 
   const fail = (pending: PendingJob, reason: string) => {
-    pending.resolve({ ok: false, failure: { file: pending.job.file, kind: 'parser_stopped', reason } });
+    pending.resolve({ ok: false, failure: { file: pending.job.file, kind: 'parser_stopped', reason }, scannedPages: [], hasText: false });
   };
 
   /** Takes the slot's files back; which of them the worker's end is blamed on is up to the caller. */
@@ -164,10 +164,10 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   return {
-    parse(bytes, file) {
+    parse(bytes, file, options = {}) {
       if (closed) return Promise.reject(new Error('parse pool is closed'));
-      return new Promise<ParseOutcome>((resolve) => {
-        queue.push({ job: { id: nextId++, bytes, file }, resolve });
+      return new Promise<PdfReading>((resolve) => {
+        queue.push({ job: { id: nextId++, bytes, file, options }, resolve });
         dispatchAll();
       });
     },
@@ -175,7 +175,8 @@ export function startParsePool(options: ParsePoolOptions): ParsePool {
       closed = true;
       for (const slot of slots) for (const r of takeRunning(slot)) fail(r, 'ingest was stopped before this file was read');
       for (const pending of queue.splice(0)) {
-        pending.resolve({ ok: false, failure: { file: pending.job.file, kind: 'io', reason: 'ingest was stopped before this file was read' } });
+        const failure = { file: pending.job.file, kind: 'io' as const, reason: 'ingest was stopped before this file was read' };
+        pending.resolve({ ok: false, failure, scannedPages: [], hasText: false });
       }
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },

@@ -207,6 +207,16 @@ export const PG_MIGRATIONS: readonly string[] = [
     neighbours  jsonb NOT NULL
   );
   `,
+  // 4: scanned protocols read by OCR, as SQLite's migration 6: the protocol is marked (its text may hold
+  // misreadings), and the OCR'd copy of the file — the same pages with a text layer — is kept by the original's
+  // hash beside the original and is the PDF the protocol view shows.
+  `
+  ALTER TABLE protocols ADD COLUMN ocr boolean NOT NULL DEFAULT false;
+  CREATE TABLE ocr_pdf_files (
+    sha256 text PRIMARY KEY,
+    bytes  bytea NOT NULL
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -67,6 +67,7 @@ interface ProtocolRow {
   secretary: string | null;
   title: string | null;
   synthetic: boolean;
+  ocr: boolean;
   absent_parties: Party[];
   section_count: number;
   question_count: number;
@@ -197,7 +198,7 @@ interface PartRows {
 const PART_TABLES: Array<[keyof PartRows, string, string]> = [
   ['protocols', 'protocols', `id text, source_id bigint, file text, sha256 text, pages integer, forvaltning text, body text,
      date text, date_stated boolean, place text, chair text, secretary text, title text, synthetic boolean,
-     absent_parties jsonb, section_count integer, question_count integer, open_question_count integer, ingested_at text`],
+     ocr boolean, absent_parties jsonb, section_count integer, question_count integer, open_question_count integer, ingested_at text`],
   ['attendees', 'attendees', 'protocol_id text, ordinal integer, name text, side text, party text, role text'],
   ['sections', 'sections', 'protocol_id text, ordinal integer, number text, title text, page integer, text text'],
   ['utterances', 'utterances', 'protocol_id text, section_ordinal integer, ordinal integer, party text, speaker text, text text, page integer'],
@@ -228,6 +229,7 @@ function partRowsOf(id: string, sourceId: string, protocol: Protocol, into: Part
     secretary: meeting.secretary,
     title: meeting.title,
     synthetic: protocol.synthetic,
+    ocr: protocol.ocr === true,
     absent_parties: protocol.absentParties,
     section_count: protocol.sections.length,
     question_count: protocol.questions.length,
@@ -317,6 +319,13 @@ export class PostgresStore implements ArchiveStore {
             Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength),
           ]);
         }
+        // A later OCR of the same scan (a newer parser or OCR version) replaces the copy shown.
+        if (source.ocrBytes) {
+          await client.query(
+            'INSERT INTO ocr_pdf_files (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET bytes = excluded.bytes',
+            [source.sha256, Buffer.from(source.ocrBytes.buffer, source.ocrBytes.byteOffset, source.ocrBytes.byteLength)],
+          );
+        }
         // The same bytes twice in one batch: the later outcome wins, as it would saved one after the other.
         if (written.has(id)) {
           for (const table of Object.values(parts) as Array<Array<{ id?: string; protocol_id?: string }>>) {
@@ -363,6 +372,7 @@ export class PostgresStore implements ArchiveStore {
       questions: row.question_count,
       openQuestions: row.open_question_count,
       synthetic: row.synthetic,
+      ocr: row.ocr,
       ingestedAt: row.ingested_at,
       correctedAt: correctedAt.get(row.id) ?? null,
     }));
@@ -387,9 +397,10 @@ export class PostgresStore implements ArchiveStore {
   }
 
   async readPdf(id: ProtocolId): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+    // A scan's OCR'd copy, when OCR read it: the one with the text layer the viewer marks words in.
     const { rows } = await this.pool.query<{ name: string; bytes: Buffer }>(
-      `SELECT s.name, f.bytes FROM protocols p JOIN source_files s ON s.id = p.source_id
-       JOIN pdf_files f ON f.sha256 = p.sha256 WHERE p.id = $1`,
+      `SELECT s.name, coalesce(o.bytes, f.bytes) AS bytes FROM protocols p JOIN source_files s ON s.id = p.source_id
+       JOIN pdf_files f ON f.sha256 = p.sha256 LEFT JOIN ocr_pdf_files o ON o.sha256 = p.sha256 WHERE p.id = $1`,
       [id],
     );
     return rows[0] && { file: rows[0].name, bytes: new Uint8Array(rows[0].bytes) };
@@ -619,6 +630,7 @@ export class PostgresStore implements ArchiveStore {
       questions: (questions.get(row.id) ?? []).map(toQuestion),
       topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
       synthetic: row.synthetic,
+      ocr: row.ocr,
     };
   }
 }

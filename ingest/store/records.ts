@@ -17,6 +17,7 @@ export function sectionRecordsOf(protocol: Protocol, protocolId: ProtocolId): Se
     protocolId,
     meeting: protocol.meeting,
     synthetic: protocol.synthetic,
+    ocr: protocol.ocr === true,
     section,
     ordinal,
     topics: protocol.topics.filter((t) => t.section === section.number).map((t) => t.topic),

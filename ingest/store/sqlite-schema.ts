@@ -176,6 +176,12 @@ export const MIGRATIONS: readonly string[] = [
     neighbours  TEXT NOT NULL -- JSON: StoredNeighbour[], closest first
   );
   `,
+  // 6: scanned protocols read by OCR: the protocol is marked (its text may hold misreadings) and the source
+  // remembers the OCR'd copy of the file, which is the PDF the protocol view shows.
+  `
+  ALTER TABLE source_files ADD COLUMN ocr_path TEXT;
+  ALTER TABLE protocols ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,6 +49,7 @@ interface SourceRow {
   parser_version: string;
   ingested_at: string;
   protocol_id: string | null;
+  ocr_path: string | null;
 }
 
 interface ProtocolRow {
@@ -65,6 +66,7 @@ interface ProtocolRow {
   secretary: string | null;
   title: string | null;
   synthetic: number;
+  ocr: number;
   absent_parties: string;
   section_count: number;
   question_count: number;
@@ -155,6 +157,7 @@ function toSourceRecord(row: SourceRow): SourceRecord {
     parserVersion: row.parser_version,
     ingestedAt: row.ingested_at,
     protocolId: row.protocol_id,
+    ocrPath: row.ocr_path,
   };
 }
 
@@ -185,22 +188,23 @@ function prepareStatements(db: Database.Database) {
     upsertSource: db.prepare<
       [{ path: string; name: string; sha256: string; size: number; pages: number | null; status: string;
          errorKind: string | null; error: string | null; errorPage: number | null; parserVersion: string;
-         ingestedAt: string; protocolId: string | null }],
+         ingestedAt: string; protocolId: string | null; ocrPath: string | null }],
       { id: number }
     >(`
-      INSERT INTO source_files (path, name, sha256, size, pages, status, error_kind, error, error_page, parser_version, ingested_at, protocol_id)
-      VALUES (@path, @name, @sha256, @size, @pages, @status, @errorKind, @error, @errorPage, @parserVersion, @ingestedAt, @protocolId)
+      INSERT INTO source_files (path, name, sha256, size, pages, status, error_kind, error, error_page, parser_version, ingested_at, protocol_id, ocr_path)
+      VALUES (@path, @name, @sha256, @size, @pages, @status, @errorKind, @error, @errorPage, @parserVersion, @ingestedAt, @protocolId, @ocrPath)
       ON CONFLICT (sha256) DO UPDATE SET
         path = excluded.path, name = excluded.name, size = excluded.size, pages = excluded.pages,
         status = excluded.status, error_kind = excluded.error_kind, error = excluded.error, error_page = excluded.error_page,
-        parser_version = excluded.parser_version, ingested_at = excluded.ingested_at, protocol_id = excluded.protocol_id
+        parser_version = excluded.parser_version, ingested_at = excluded.ingested_at, protocol_id = excluded.protocol_id,
+        ocr_path = excluded.ocr_path
       RETURNING id`),
     deleteProtocol: db.prepare<[string]>('DELETE FROM protocols WHERE id = ?'),
     insertProtocol: db.prepare(`
       INSERT INTO protocols (id, source_id, file, sha256, pages, forvaltning, body, date, date_stated, place, chair, secretary,
-        title, synthetic, absent_parties, section_count, question_count, open_question_count, ingested_at)
+        title, synthetic, ocr, absent_parties, section_count, question_count, open_question_count, ingested_at)
       VALUES (@id, @sourceId, @file, @sha256, @pages, @forvaltning, @body, @date, @dateStated, @place, @chair, @secretary,
-        @title, @synthetic, @absentParties, @sectionCount, @questionCount, @openQuestionCount, @ingestedAt)`),
+        @title, @synthetic, @ocr, @absentParties, @sectionCount, @questionCount, @openQuestionCount, @ingestedAt)`),
     insertAttendee: db.prepare(
       'INSERT INTO attendees (protocol_id, ordinal, name, side, party, role) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -221,8 +225,9 @@ function prepareStatements(db: Database.Database) {
     listSources: db.prepare<[], SourceRow>('SELECT * FROM source_files ORDER BY id'),
     listProtocols: db.prepare<[], ProtocolRow>('SELECT * FROM protocols ORDER BY date, id'),
     protocolIdsAfter: db.prepare<[string, number], { id: string }>('SELECT id FROM protocols WHERE id > ? ORDER BY id LIMIT ?'),
+    // A scanned protocol is shown from its OCR'd copy, whose text layer the viewer finds and marks words in.
     pdfPath: db.prepare<[string], { path: string }>(
-      'SELECT s.path FROM protocols p JOIN source_files s ON s.id = p.source_id WHERE p.id = ?',
+      'SELECT coalesce(s.ocr_path, s.path) AS path FROM protocols p JOIN source_files s ON s.id = p.source_id WHERE p.id = ?',
     ),
     counts: db.prepare<[], ArchiveCounts>(`
       SELECT (SELECT count(*) FROM protocols) AS protocols,
@@ -310,6 +315,7 @@ class SqliteStore implements ArchiveStore {
       questions: row.question_count,
       openQuestions: row.open_question_count,
       synthetic: row.synthetic === 1,
+      ocr: row.ocr === 1,
       ingestedAt: row.ingested_at,
       correctedAt: correctedAt.get(row.id) ?? null,
     }));
@@ -471,6 +477,7 @@ class SqliteStore implements ArchiveStore {
       questions: (questions.get(row.id) ?? []).map(toQuestion),
       topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
       synthetic: row.synthetic === 1,
+      ocr: row.ocr === 1,
     };
   }
 
@@ -493,6 +500,7 @@ class SqliteStore implements ArchiveStore {
       parserVersion,
       ingestedAt: new Date().toISOString(),
       protocolId: outcome.status === 'ok' ? outcome.protocolId : null,
+      ocrPath: source.ocrPath ?? null,
     });
     return row!.id;
   }
@@ -524,6 +532,7 @@ class SqliteStore implements ArchiveStore {
       secretary: meeting.secretary,
       title: meeting.title,
       synthetic: protocol.synthetic ? 1 : 0,
+      ocr: protocol.ocr ? 1 : 0,
       absentParties: JSON.stringify(protocol.absentParties),
       sectionCount: protocol.sections.length,
       questionCount: protocol.questions.length,

@@ -19,6 +19,13 @@ export interface SourceFile {
    * them with the protocol; one that serves them from where they lie (SQLite) keeps only `path`.
    */
   bytes?: Uint8Array;
+  /** Where the OCR'd copy of a scanned file is kept (the PDF to show), when OCR read it. */
+  ocrPath?: string | null;
+  /**
+   * The OCR'd copy's bytes, when OCR read the file: a store that keeps the PDFs itself (PostgreSQL) keeps these
+   * too and serves them as the protocol's PDF; SQLite serves `ocrPath`.
+   */
+  ocrBytes?: Uint8Array;
 }
 
 export type SourceStatus = 'ok' | 'failed';
@@ -53,6 +60,8 @@ export interface ProtocolSummary {
   questions: number;
   openQuestions: number;
   synthetic: boolean;
+  /** The text was read by OCR from scanned pages and may hold misreadings. */
+  ocr: boolean;
   ingestedAt: string;
   /** When a person last corrected this protocol (null when never): readers refresh what they derived from it. */
   correctedAt: string | null;
@@ -69,6 +78,7 @@ export interface StoredQuestion extends Question {
 
 export interface StoredProtocol extends Protocol {
   id: ProtocolId;
+  ocr: boolean;
   ingestedAt: string;
   questions: StoredQuestion[];
   /** The corrections applied over the parser's output, and those whose record the parse no longer has. */
@@ -93,6 +103,8 @@ export interface SectionRecord {
   protocolId: ProtocolId;
   meeting: Meeting;
   synthetic: boolean;
+  /** The protocol's text was read by OCR (see Protocol.ocr). */
+  ocr: boolean;
   section: Section;
   /** 0-based position of the section in its protocol. */
   ordinal: number;

@@ -1,12 +1,15 @@
 // Archive endpoints: the ingest report (GET /api/sources), archive status (GET /api/status) and PDF upload
 // (POST /api/upload, for redaktörer: the role is declared in server/auth/route-roles.ts). Embedded, an upload is
 // stored under dataDir/uploads/<sha256>.pdf — a name derived from its bytes, never from the request — and goes
-// through the same ingest runner as the CLI; in server mode it is handed to `ingestUpload` (the database's job
-// queue), which ends in the same runner.
+// through the same ingest runner as the CLI; a scanned upload is answered at once (202, status 'ocr': being read by
+// OCR) and appears when OCR is done, followed at GET /api/uploads/:id. In server mode an upload is handed to
+// `ingestUpload` (the database's job queue), which ends in the same runner, OCR included.
 import express, { Router } from 'express';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
+import type { BackgroundIngest } from '../../ingest/run/background-ingest.ts';
 import type { ParsePool } from '../../ingest/run/parse-pool.ts';
 import type { FileResult } from '../../ingest/run/ingest.ts';
 import type { AppOptions } from '../app.ts';
@@ -48,16 +51,19 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
   const router = Router();
   // One parse worker for uploads, started by the first upload and kept warm for the next ones.
   let pool: ParsePool | undefined;
+  let uploads: BackgroundIngest | undefined;
 
-  const ingestHere = async (bytes: Uint8Array, name: string): Promise<FileResult> => {
-    const path = await storeUpload(options.dataDir, bytes);
-    // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
-    // polyfill): loaded on the first upload, not on every start.
-    const { ingestFiles } = await import('../../ingest/run/ingest.ts');
+  // The ingest runner pulls in the PDF pipeline (pdf.js, which also replaces JSON.stringify with a slower
+  // polyfill): loaded on the first upload, not on every start.
+  const background = async (): Promise<BackgroundIngest> => {
+    if (uploads) return uploads;
+    const { localBackgroundIngest } = await import('../../ingest/run/background-ingest.ts');
     const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
-    pool ??= startParsePool({ size: 1 });
-    const report = await ingestFiles([{ path, name }], { store, jobs: 1, pool });
-    return report.results[0];
+    const { localOcrRunner } = await import('../../ingest/run/ocr-stage.ts');
+    // One OCR run at a time, reading as many pages at once as there are cores.
+    const ocr = localOcrRunner({ concurrency: 1, jobs: availableParallelism() });
+    uploads ??= localBackgroundIngest({ store, pool: () => (pool ??= startParsePool({ size: 1 })), ocr, ocrDir: join(options.dataDir, 'ocr') });
+    return uploads;
   };
 
   router.get('/sources', async (_req, res) => {
@@ -78,7 +84,17 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         ok: sources.filter((s) => s.status === 'ok').length,
         failed: sources.filter((s) => s.status === 'failed').length,
       },
+      // Uploads being read by OCR: not in the archive yet, but given to it.
+      reading: uploads?.reading() ?? [],
     });
+  });
+
+  router.get('/uploads/:id', (req, res) => {
+    const id = req.params.id;
+    if (!/^[0-9a-f]{16}$/.test(id)) throw new HttpError(400, 'bad parameter — id: expected 16 hexadecimal digits');
+    const state = uploads?.state(id);
+    if (!state) throw new HttpError(404, `no upload ${id} in hand`);
+    res.json(state);
   });
 
   router.get('/status', async (_req, res) => {
@@ -102,17 +118,30 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         throw new HttpError(415, 'send the PDF itself as the request body, with Content-Type: application/pdf');
       }
       const bytes = new Uint8Array(req.body);
-      const result = options.ingestUpload
-        ? await options.ingestUpload({ name: query.data.name, bytes })
-        : await ingestHere(bytes, query.data.name);
-      if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
-      if (result.status === 'unchanged' && result.previous === 'ok') {
-        return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });
+      if (options.ingestUpload) {
+        const result = await options.ingestUpload({ name: query.data.name, bytes });
+        if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
+        if (result.status === 'unchanged' && result.previous === 'ok') {
+          return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });
+        }
+        const reason = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
+        return void res.status(422).json({ error: reason });
       }
-      const reason = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
-      res.status(422).json({ error: reason });
+      const path = await storeUpload(options.dataDir, bytes);
+      const state = await (await background()).submit({ path, name: query.data.name });
+      if (state.status === 'ocr') {
+        return void res.status(202).json({ id: state.id, status: 'ocr', message: 'being read (OCR)', pages: state.pages, statusUrl: `/api/uploads/${state.id}` });
+      }
+      if (state.status !== 'failed') return void res.status(201).json({ protocolId: state.protocolId, status: state.status });
+      res.status(422).json({ error: state.error });
     },
   );
 
-  return { router, close: async () => pool?.close() };
+  return {
+    router,
+    close: async () => {
+      await uploads?.idle();
+      await pool?.close();
+    },
+  };
 }

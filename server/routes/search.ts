@@ -63,7 +63,7 @@ export async function searchRoutes(
         page: result.page,
         pageSize: result.pageSize,
         relaxed: result.relaxed,
-        hits: result.hits.map((hit) => ({ ...hit, link: linkTo(hit, q) })),
+        hits: result.hits.map((hit) => ({ ...hit, ocr: service.readByOcr(hit.protocolId), link: linkTo(hit, q) })),
         facets: result.facets,
         corrections: result.corrections,
         ...(result.suggestions.length > 0 ? { suggestions: result.suggestions } : {}),

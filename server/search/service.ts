@@ -22,6 +22,8 @@ interface IndexState {
   engine: string;
   revision: number;
   protocols: Record<ProtocolId, string>;
+  /** Protocols whose text was read by OCR, so hits can say so (absent in indexes saved before OCR came). */
+  ocr?: ProtocolId[];
 }
 
 export class SearchService {
@@ -33,6 +35,7 @@ export class SearchService {
   private timer: NodeJS.Timeout | null = null;
   private work: Promise<void> = Promise.resolve();
   private readonly answers = new ResponseCache();
+  private ocr = new Set<ProtocolId>();
 
   constructor(options: SearchServiceOptions) {
     this.store = options.store;
@@ -47,6 +50,7 @@ export class SearchService {
     const saved = await this.readState();
     if (saved && saved.engine === this.engine.name && (await this.engine.load(this.indexDir))) {
       this.state = saved;
+      this.ocr = new Set(saved.ocr ?? (await this.store.listProtocols()).filter((p) => p.ocr).map((p) => p.id));
     } else {
       await this.rebuild();
     }
@@ -71,6 +75,11 @@ export class SearchService {
     return answer;
   }
 
+  /** Whether a protocol's text was read by OCR (and may hold misreadings): its hits say so. */
+  readByOcr(id: ProtocolId): boolean {
+    return this.ocr.has(id);
+  }
+
   /** Indexes what changed in the store since the last look; runs one at a time. */
   refresh(): Promise<void> {
     this.work = this.work.then(() => this.sync());
@@ -88,7 +97,7 @@ export class SearchService {
     const protocols = await this.store.listProtocols();
     await this.engine.index(this.store.sections());
     this.answers.clear();
-    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(protocols.map((p) => [p.id, versionOf(p)])) };
+    this.setState(revision, protocols);
     await this.save();
   }
 
@@ -111,8 +120,14 @@ export class SearchService {
       // Answers given while the new sections were being read may lack them.
       this.answers.clear();
     }
-    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(current) };
+    this.setState(revision, protocols);
     await this.save();
+  }
+
+  private setState(revision: number, protocols: ProtocolSummary[]): void {
+    this.ocr = new Set(protocols.filter((p) => p.ocr).map((p) => p.id));
+    const ingested = Object.fromEntries(protocols.map((p) => [p.id, versionOf(p)]));
+    this.state = { engine: this.engine.name, revision, protocols: ingested, ocr: [...this.ocr] };
   }
 
   private async save(): Promise<void> {

@@ -11,6 +11,8 @@ import { ADMIN_TOKEN, serve, startArchiveServer, type ArchiveServer } from './ar
 import { HOSTILE_TEXT, hostileProtocolPdf } from './hostile-protocol.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+/** A corpus protocol whose last page is a scan: the upload that goes through OCR. */
+const SCANNED_UPLOAD = new URL('../fixtures/scanned/hagersten-alvsjo-fvg-2024-03-12-last-page-scanned.pdf', import.meta.url).pathname;
 const WIDTHS = [1280, 375] as const;
 
 let server: ArchiveServer;
@@ -295,6 +297,43 @@ describe('the web UI', () => {
       await withoutToken.stop();
     }
   });
+
+  it('uploads a scanned protocol: "läses med OCR" at once, then marked "Text tolkad med OCR" in Arkiv, Protokoll and Sök', async () => {
+    const page = await visit('/arkiv');
+    await page.setInputFiles('#upload-file', SCANNED_UPLOAD);
+    await page.fill('#upload-token', ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Ladda upp' }).click();
+    await page.getByText(/läses med OCR/).first().waitFor({ timeout: 30_000 });
+    // Real OCR of one scanned page: seconds on an idle machine, minutes on a busy one.
+    const opened = page.getByRole('link', { name: 'Öppna protokollet' });
+    await opened.waitFor({ timeout: 600_000 });
+    expect(await page.locator('.upload .success').textContent()).toContain('texten tolkad med OCR');
+    const list = page.locator('section[aria-labelledby="protocols-heading"]');
+    await expect.poll(() => list.locator('tbody tr').filter({ hasText: 'hagersten-alvsjo-fvg-2024-03-12-last-page-scanned.pdf' }).locator('.ocr').count()).toBe(1);
+    await photograph('arkiv-ocr', '/arkiv', 'section[aria-labelledby="protocols-heading"] .ocr');
+
+    await opened.click();
+    await page.waitForURL(/\/protokoll\//);
+    const notice = page.locator('.ocr-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Text tolkad med OCR');
+    const protocolPath = new URL(page.url()).pathname;
+    await page.close();
+    await photograph('protokoll-ocr', protocolPath, '.pdf-viewer[data-page]');
+
+    // The index picks up the new protocol within seconds; its hits carry the mark, the original's do not.
+    const search = await visit('/sok?q=avslutade&source=real');
+    await expect
+      .poll(async () => {
+        await search.reload();
+        await search.waitForSelector('.hit');
+        return search.locator('.hit .ocr').count();
+      }, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    expect(await search.locator('.hit').filter({ hasNot: search.locator('.ocr') }).count()).toBeGreaterThan(0);
+    await search.close();
+    await photograph('sok-ocr', '/sok?q=avslutade&source=real', '.hit .ocr');
+  }, 900_000);
 
   it('wrote no errors to the browser console on any page', () => {
     expect(browser.errors).toEqual([]);

@@ -32,6 +32,7 @@ export function sectionRecord(spec: Spec): SectionRecord {
     protocolId: spec.protocolId,
     meeting,
     synthetic: false,
+    ocr: false,
     section: { number: spec.number, title: spec.title, page, text: utterances.map((u) => u.text).join('\n'), utterances },
     ordinal: Number.parseInt(spec.number, 10) - 1,
     topics: spec.topics ?? [],

@@ -86,6 +86,7 @@ export function protocolOf(n: number, sectionTitle = 'Arbetsmiljö'): Protocol {
       { topic: 'arbetsmiljö', section: '2', mentions: 1 },
     ],
     synthetic: false,
+    ocr: false,
   };
 }
 
@@ -153,6 +154,22 @@ export function archiveStoreContract(archive: () => Promise<FreshArchive>): void
     expect(pdf?.file).toMatch(/^protokoll-\d\.pdf$/);
     expect(new TextDecoder().decode(pdf!.bytes)).toMatch(/^protokoll-\d$/);
     expect(await store.readPdf('ffffffffffffffff')).toBeUndefined();
+    await store.close();
+  });
+
+  it('marks a protocol read by OCR and serves its OCR\'d copy as its PDF', async () => {
+    const store = await (await archive()).open();
+    const copy = new TextEncoder().encode('protokoll-4 med textlager');
+    const ocrPath = join(filesDir, 'protokoll-4.ocr.pdf');
+    writeFileSync(ocrPath, copy);
+    const id = await store.saveProtocol({ ...sourceOf(4), ocrPath, ocrBytes: copy }, { ...protocolOf(4), ocr: true }, '1');
+    await store.saveProtocol(sourceOf(5), protocolOf(5), '1');
+    expect((await store.listProtocols()).map((p) => [p.file, p.ocr])).toEqual([
+      ['protokoll-4.pdf', true],
+      ['protokoll-5.pdf', false],
+    ]);
+    expect((await store.getProtocol(id))?.ocr).toBe(true);
+    expect(new TextDecoder().decode((await store.readPdf(id))!.bytes)).toBe('protokoll-4 med textlager');
     await store.close();
   });
 

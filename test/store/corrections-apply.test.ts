@@ -24,6 +24,7 @@ const protocol: StoredProtocol = {
   ],
   topics: [],
   synthetic: false,
+  ocr: false,
 };
 
 describe('applying the correction log', () => {

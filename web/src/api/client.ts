@@ -15,6 +15,7 @@ import type {
   TrendsResponse,
   MatrixRow,
   UploadResult,
+  UploadState,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -75,6 +76,7 @@ export const api = {
   questionsOverTime: (query: Query) => getJson<{ rows: StatusOverTimeRow[] }>('/questions/over-time', query),
   sources: () => getJson<SourcesResponse>('/sources'),
   status: () => getJson<ArchiveStatus>('/status'),
+  uploadState: (id: string) => getJson<UploadState>(`/uploads/${encodeURIComponent(id)}`),
 
   /** Sends a PDF as the raw request body, as a signed-in redaktör (with the CSRF token) or with a bearer token. */
   async upload(file: File, token: string, csrfToken?: string): Promise<UploadResult> {

@@ -15,8 +15,8 @@ export type FacetValue = FacetCount;
 export type QuestionStats = QuestionStatsRow;
 export type StatusOverTimeRow = QuestionsOverTimeRow;
 
-/** A hit as the engine makes it, with the web address of its section that the API adds. */
-export type SearchHit = EngineHit & { link: string };
+/** A hit as the engine makes it, with the web address of its section and its protocol's OCR mark that the API adds. */
+export type SearchHit = EngineHit & { link: string; ocr: boolean };
 
 /** The engine's answer as the route sends it: with the query, links on the hits, suggestions only when there are some. */
 export type SearchResponse = Omit<EngineResponse, 'hits' | 'suggestions'> & { query: string; hits: SearchHit[]; suggestions?: string[] };
@@ -72,9 +72,17 @@ export interface SourceRow {
   protocolId: string | null;
 }
 
+/** An upload being read by OCR (or, when asked for by id, how its reading ended). */
+export type UploadState =
+  | { id: string; name: string; status: 'ocr'; pages: number; since: string }
+  | { id: string; name: string; status: 'ingested' | 'unchanged'; protocolId: string; ocr: boolean }
+  | { id: string; name: string; status: 'failed'; error: string };
+
 export interface SourcesResponse {
   sources: SourceRow[];
   summary: { ok: number; failed: number };
+  /** Uploads being read by OCR, not in the archive yet. */
+  reading: UploadState[];
 }
 
 export interface ArchiveStatus {
@@ -84,7 +92,7 @@ export interface ArchiveStatus {
   uploadsEnabled: boolean;
 }
 
-export interface UploadResult {
-  protocolId: string | null;
-  status: string;
-}
+/** An upload's answer: read at once (ingested/unchanged), or handed to OCR and followed at `statusUrl`. */
+export type UploadResult =
+  | { protocolId: string; status: 'ingested' | 'unchanged' }
+  | { id: string; status: 'ocr'; message: string; pages: number; statusUrl: string };

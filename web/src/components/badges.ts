@@ -1,5 +1,5 @@
 // Small labels that recur on every page: a party badge in the party's colour, a question-status badge,
-// topic tags and the marker for synthetic (generated) protocols.
+// topic tags, the marker for synthetic (generated) protocols and the one for protocols whose text OCR read.
 import { el } from '../dom.ts';
 import { partyColour } from '../format/parties.ts';
 import { currentStatusLabel, questionStatusLabel } from '../format/labels.ts';
@@ -26,6 +26,15 @@ export function syntheticTag(): HTMLElement {
     'span',
     { class: 'badge synthetic', attrs: { title: 'Genererat exempelprotokoll, inte ett verkligt protokoll' } },
     'Syntetiskt',
+  );
+}
+
+/** Marks a protocol whose text was read from scanned pages by OCR: its words may be misread. */
+export function ocrTag(): HTMLElement {
+  return el(
+    'span',
+    { class: 'badge ocr', attrs: { title: 'Protokollet är inskannat och texten tolkad med OCR: enstaka ord kan vara fellästa' } },
+    'Text tolkad med OCR',
   );
 }
 

@@ -26,6 +26,7 @@ const FAILURE_KIND: Record<FailureKind, string> = {
   encrypted: 'Lösenordsskyddad',
   corrupt: 'Trasig fil',
   no_text: 'Ingen text (inskannad?)',
+  ocr_failed: 'OCR misslyckades',
   not_protocol: 'Inte ett protokoll',
   io: 'Kunde inte läsas',
   parser_stopped: 'Tolkningen avbröts',

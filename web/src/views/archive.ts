@@ -1,15 +1,16 @@
 // Arkiv: what the archive holds — the ingested protocols (sorted, filtered and paged on the server, so an
-// archive of 10,000 protocols shows 50 rows at a time), the ingest report with every file that could not be read
-// and why, and an upload form for new PDFs behind the admin token.
+// archive of 10,000 protocols shows 50 rows at a time; those read by OCR marked), the ingest report with every file
+// that could not be read and why and the uploads being read by OCR, and an upload form for new PDFs (a scanned
+// upload is followed until OCR is done).
 // URL: /arkiv?source=&forvaltning=&from=&to=&sort=date|forvaltning|body|pages|questions|openQuestions&order=asc|desc&page=
 import { el, replace, replaceKeepingFocus } from '../dom.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { ArchiveStatus, ProtocolSummary, SourceRow } from '../api/types.ts';
+import type { ArchiveStatus, ProtocolSummary, SourceRow, UploadResult, UploadState } from '../api/types.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
 import { dataTable } from '../components/data-table.ts';
 import { pager } from '../components/pager.ts';
-import { syntheticTag } from '../components/badges.ts';
+import { ocrTag, syntheticTag } from '../components/badges.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { count, failureKindLabel } from '../format/labels.ts';
@@ -51,7 +52,11 @@ function protocolTable(state: ArchiveState, protocols: ProtocolSummary[]): HTMLE
     { title: 'Datum', value: (p) => el('a', { attrs: { href: `/protokoll/${encodeURIComponent(p.id)}` } }, formatDate(p.date)) },
     { title: 'Förvaltning', value: (p) => p.forvaltning ?? '–' },
     { title: 'Organ', value: (p) => p.body ?? '–' },
-    { title: 'Fil', value: (p) => el('span', { class: 'file-name' }, p.file, p.synthetic ? ' ' : null, p.synthetic ? syntheticTag() : null) },
+    {
+      title: 'Fil',
+      value: (p) =>
+        el('span', { class: 'file-name' }, p.file, p.synthetic ? ' ' : null, p.synthetic ? syntheticTag() : null, p.ocr ? ' ' : null, p.ocr ? ocrTag() : null),
+    },
     { title: 'Sidor', value: (p) => p.pages, numeric: true },
     { title: 'Avsnitt', value: (p) => p.sections, numeric: true },
     { title: 'Frågor', value: (p) => p.questions, numeric: true },
@@ -79,6 +84,53 @@ function failures(sources: SourceRow[]): HTMLElement {
   ], failed);
 }
 
+/** Uploads being read by OCR: given to the archive, shown in it once read. */
+function readingByOcr(reading: UploadState[]): HTMLElement | null {
+  if (reading.length === 0) return null;
+  return el(
+    'div',
+    { class: 'notice reading-ocr' },
+    el('p', {}, `${count(reading.length, 'uppladdad fil läses', 'uppladdade filer läses')} med OCR och visas här när ${reading.length === 1 ? 'den' : 'de'} är klar${reading.length === 1 ? '' : 'a'}:`),
+    el('ul', {}, ...reading.map((r) => el('li', {}, el('span', { class: 'file-name' }, r.name), r.status === 'ocr' && r.pages > 0 ? ` (${count(r.pages, 'inskannad sida', 'inskannade sidor')})` : ''))),
+  );
+}
+
+/** How often a page following an upload's OCR asks how it is going. */
+const OCR_POLL_MS = 3000;
+
+/** Waits for an upload handed to OCR to be read, asking the server every few seconds. */
+async function untilRead(id: string): Promise<UploadState> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, OCR_POLL_MS));
+    const state = await api.uploadState(id);
+    if (state.status !== 'ocr') return state;
+  }
+}
+
+function uploadedMessage(name: string, protocolId: string, ocr: boolean): HTMLElement {
+  return el(
+    'p',
+    { class: 'success' },
+    `”${name}” är inläst${ocr ? ' (texten tolkad med OCR)' : ''}. `,
+    el('a', { attrs: { href: `/protokoll/${encodeURIComponent(protocolId)}` } }, 'Öppna protokollet'),
+  );
+}
+
+/** Shows how an upload went; a scanned one is followed through OCR before it counts as read. */
+async function showUpload(result: HTMLElement, name: string, uploaded: UploadResult, onUploaded: () => void): Promise<void> {
+  if (uploaded.status !== 'ocr') {
+    replace(result, uploadedMessage(name, uploaded.protocolId, false));
+    return;
+  }
+  const pages = uploaded.pages > 0 ? ` (${count(uploaded.pages, 'sida', 'sidor')})` : '';
+  replace(result, loading(`”${name}” är inskannad och läses med OCR${pages}. Det tar några sekunder per sida; protokollet visas när det är klart.`));
+  onUploaded();
+  const state = await untilRead(uploaded.id);
+  if (state.status === 'failed') throw new Error(state.error);
+  if (state.status !== 'ocr') replace(result, uploadedMessage(name, state.protocolId, true));
+  onUploaded();
+}
+
 function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): HTMLElement {
   const enabled = status?.uploadsEnabled === true;
   const file = el('input', { attrs: { id: 'upload-file', name: 'file', type: 'file', accept: 'application/pdf,.pdf', required: true, disabled: !enabled } });
@@ -98,17 +150,8 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
           replace(result, loading('Laddar upp och läser in …'));
           try {
             const uploaded = await api.upload(chosen, token.value, (await session())?.csrfToken ?? undefined);
-            replace(
-              result,
-              el(
-                'p',
-                { class: 'success' },
-                `”${chosen.name}” är inläst. `,
-                uploaded.protocolId ? el('a', { attrs: { href: `/protokoll/${encodeURIComponent(uploaded.protocolId)}` } }, 'Öppna protokollet') : null,
-              ),
-            );
             form.reset();
-            onUploaded();
+            await showUpload(result, chosen.name, uploaded, onUploaded);
           } catch (error) {
             const reason =
               error instanceof ApiError && error.status === 401 ? 'Logga in som redaktör eller ange en giltig nyckel.'
@@ -168,7 +211,13 @@ export function create(main: HTMLElement): View {
       report,
       el('h2', { attrs: { id: 'report-heading' } }, 'Inläsningsrapport'),
       sources.status === 'fulfilled'
-        ? el('div', {}, el('p', {}, `${count(sources.value.summary.ok, 'fil lästes in', 'filer lästes in')}, ${count(sources.value.summary.failed, 'misslyckades', 'misslyckades')}.`), failures(sources.value.sources))
+        ? el(
+            'div',
+            {},
+            el('p', {}, `${count(sources.value.summary.ok, 'fil lästes in', 'filer lästes in')}, ${count(sources.value.summary.failed, 'misslyckades', 'misslyckades')}.`),
+            readingByOcr(sources.value.reading ?? []),
+            failures(sources.value.sources),
+          )
         : errorMessage('Rapporten kunde inte hämtas', sources.reason),
     );
   };

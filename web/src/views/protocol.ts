@@ -8,7 +8,7 @@ import type { Attendee, Section, StoredProtocol } from '../api/types.ts';
 import type { StoredQuestion } from '../../../ingest/store/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { current, urlFor, type Route } from '../router.ts';
-import { partyBadge, questionStatusBadge, syntheticTag, topicTag } from '../components/badges.ts';
+import { ocrTag, partyBadge, questionStatusBadge, syntheticTag, topicTag } from '../components/badges.ts';
 import { highlighted } from '../components/highlighted-text.ts';
 import { similarQuestionsPanel } from '../components/similar-questions.ts';
 import { errorMessage, loading } from '../components/messages.ts';
@@ -224,6 +224,9 @@ export function create(main: HTMLElement): View {
       query ? el('p', { class: 'back' }, el('a', { attrs: { href: urlFor('/sok', { q: query }) } }, `← Tillbaka till sökningen ”${query}”`)) : null,
       el('h1', { attrs: { tabindex: '-1' } }, protocolTitle(p)),
       p.synthetic ? el('p', { class: 'notice' }, syntheticTag(), ' Det här är ett genererat exempelprotokoll, inte ett verkligt protokoll.') : null,
+      p.ocr
+        ? el('p', { class: 'notice ocr-notice' }, ocrTag(), ' Protokollet är inskannat och texten är tolkad med OCR. Enstaka ord, siffror och namn kan vara fellästa – jämför med PDF:en.')
+        : null,
       metadata(p),
       protocolCorrections(p, () => textColumn, corrected),
       topicTags(p, labels),

@@ -8,7 +8,7 @@ import { topicLabel, topicLabels } from '../api/topic-labels.ts';
 import { current, navigate, urlFor, type Route } from '../router.ts';
 import { suggestBox } from '../components/suggest-box.ts';
 import { labelledInput, labelledSelect } from '../components/fields.ts';
-import { partyBadge, syntheticTag } from '../components/badges.ts';
+import { ocrTag, partyBadge, syntheticTag } from '../components/badges.ts';
 import { highlighted } from '../components/highlighted-text.ts';
 import { pager } from '../components/pager.ts';
 import { errorMessage, loading } from '../components/messages.ts';
@@ -89,6 +89,7 @@ function hitItem(hit: SearchHit, topics: Map<string, string>): HTMLElement {
       hit.forvaltning ? el('span', {}, hit.forvaltning) : null,
       ...hit.topics.slice(0, 3).map((id) => el('span', { class: 'tag-plain' }, topicLabel(topics, id))),
       hit.synthetic ? syntheticTag() : null,
+      hit.ocr ? ocrTag() : null,
     ),
   );
 }

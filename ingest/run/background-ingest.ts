@@ -1,0 +1,104 @@
+// Ingest of single files (uploads) that answers at once: a file with a text layer is parsed while the caller
+// waits (a second or so), a scanned one is handed to the OCR stage and goes on in the background, where its
+// state — being read by OCR, ingested, failed — can be asked for until it is done. OCR runs are bounded and retried
+// by the OCR runner (ocr-stage.ts). Kept in this process's memory: a server with a job queue can put another
+// implementation of `BackgroundIngest` in its place, keeping the same states.
+import type { ArchiveStore, ProtocolId } from '../store/types.ts';
+import { protocolIdOf } from '../store/records.ts';
+import { sha256 } from '../parse-identity.ts';
+import { readFile } from 'node:fs/promises';
+import { ingestFiles, type FileResult, type IngestFile } from './ingest.ts';
+import type { OcrRunner } from './ocr-stage.ts';
+import type { ParsePool } from './parse-pool.ts';
+
+export type BackgroundState =
+  | { id: ProtocolId; name: string; status: 'ocr'; pages: number; since: string }
+  | { id: ProtocolId; name: string; status: 'ingested' | 'unchanged'; protocolId: ProtocolId; ocr: boolean }
+  | { id: ProtocolId; name: string; status: 'failed'; error: string };
+
+export interface BackgroundIngest {
+  /** Ingests a stored file; answers when it is done, or as soon as it went to OCR (state 'ocr'). */
+  submit(file: IngestFile): Promise<BackgroundState>;
+  /** The latest state of a file submitted to this process, by the id its protocol will have. */
+  state(id: ProtocolId): BackgroundState | undefined;
+  /** Files being read by OCR now. */
+  reading(): BackgroundState[];
+  /** Waits for the work in hand to finish. */
+  idle(): Promise<void>;
+}
+
+export interface BackgroundIngestOptions {
+  store: ArchiveStore;
+  /** The parse workers, kept warm between files. */
+  pool: () => ParsePool;
+  ocr: OcrRunner;
+  ocrDir: string;
+}
+
+/** How many finished states are remembered for callers asking after them. */
+const KEEP_FINISHED = 200;
+
+function finalState(id: ProtocolId, result: FileResult, ocr: boolean): BackgroundState {
+  if (result.status === 'ingested') return { id, name: result.name, status: 'ingested', protocolId: result.protocolId, ocr };
+  if (result.status === 'unchanged' && result.previous === 'ok' && result.protocolId) {
+    return { id, name: result.name, status: 'unchanged', protocolId: result.protocolId, ocr };
+  }
+  const error = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
+  return { id, name: result.name, status: 'failed', error };
+}
+
+export function localBackgroundIngest(options: BackgroundIngestOptions): BackgroundIngest {
+  const states = new Map<ProtocolId, BackgroundState>();
+  const work = new Set<Promise<unknown>>();
+
+  const remember = (state: BackgroundState) => {
+    states.delete(state.id);
+    states.set(state.id, state);
+    const finished = [...states.values()].filter((s) => s.status !== 'ocr');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) states.delete(old.id);
+  };
+
+  return {
+    async submit(file) {
+      const id = protocolIdOf(sha256(new Uint8Array(await readFile(file.path))));
+      const running = states.get(id);
+      if (running?.status === 'ocr') return running;
+      let wentToOcr: (state: BackgroundState) => void = () => {};
+      const toOcr = new Promise<BackgroundState>((resolve) => (wentToOcr = resolve));
+      let ocr = false;
+      const done = ingestFiles([file], {
+        store: options.store,
+        jobs: 1,
+        pool: options.pool(),
+        ocr: options.ocr,
+        ocrDir: options.ocrDir,
+        onProgress: (p) => {
+          if (!p.ocrStarted) return;
+          ocr = true;
+          const state: BackgroundState = { id, name: p.ocrStarted.name, status: 'ocr', pages: p.ocrStarted.pages, since: new Date().toISOString() };
+          remember(state);
+          wentToOcr(state);
+        },
+      }).then(
+        (report) => {
+          const state = finalState(id, report.results[0], ocr);
+          remember(state);
+          return state;
+        },
+        (err: Error) => {
+          const state: BackgroundState = { id, name: file.name ?? file.path, status: 'failed', error: `could not be saved: ${err.message}` };
+          remember(state);
+          return state;
+        },
+      );
+      work.add(done);
+      void done.finally(() => work.delete(done));
+      return Promise.race([done, toOcr]);
+    },
+    state: (id) => states.get(id),
+    reading: () => [...states.values()].filter((s) => s.status === 'ocr'),
+    async idle() {
+      while (work.size > 0) await Promise.all(work);
+    },
+  };
+}
