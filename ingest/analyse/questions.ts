@@ -203,7 +203,10 @@ function resolve(group: Group, statements: Statement[], end: number): void {
     if (response === 'outcome' && near) outcome ??= s;
   }
   const listDeferral = group.list?.deferral && (group.list.owner === null || group.list.owner === group.party) ? group.list.deferral : null;
+  // A question referred to from an earlier meeting that the sentence itself calls still open ("… står kvar").
+  const stillOpen = group.indexes.some((i) => has('stillOpen', statements[i].text));
   if (answer) [group.status, group.answer] = ['answered', answerFrom(answer, group.party)];
+  else if (stillOpen) group.status = 'deferred';
   else if (listDeferral) [group.status, group.answer] = ['deferred', answerFrom(listDeferral, group.party)];
   else if (outcome) [group.status, group.answer] = ['answered', answerFrom(outcome, group.party)];
 }

@@ -6,7 +6,8 @@
 // visible names; a side that is not labelled is read from the role ("Vårdförbundet", a cut-off "Sveriges …").
 import meeting from '../data/meeting.json' with { type: 'json' };
 import type { Attendee, Line, Party } from '../model.ts';
-import { canonicalParty, UNION_NAME_HEADS } from './parties.ts';
+import { readTwoSidedTable, type Side } from './attendance-table.ts';
+import { canonicalParty, isConfederation, UNION_NAME_HEADS } from './parties.ts';
 
 type Mode = 'employer' | 'union' | 'absent' | 'present' | 'skip';
 
@@ -100,13 +101,17 @@ function continues(text: string, fullLineChars: number | null): boolean {
   return fullLineChars !== null && text.length >= fullLineChars * WRAPPED_SHARE;
 }
 
-/** A line of the attendance block: its text, and whether it is a table row (a row is one entry, never wrapped). */
+/**
+ * A line of the attendance block: its text, whether it is a table row (a row is one entry, never wrapped), and
+ * the side a column of a two-sided table lists.
+ */
 interface ListLine {
   text: string;
   row: boolean;
+  side?: Side;
 }
 
-function mergeContinuations(lines: ListLine[], fullLineChars: number | null): string[] {
+function mergeContinuations(lines: ListLine[], fullLineChars: number | null): ListLine[] {
   const merged: ListLine[] = [];
   for (const line of lines) {
     const last = merged[merged.length - 1];
@@ -114,7 +119,32 @@ function mergeContinuations(lines: ListLine[], fullLineChars: number | null): st
     if (joins) merged[merged.length - 1] = { text: `${last.text} ${line.text}`, row: false };
     else merged.push(line);
   }
-  return merged.map((l) => l.text);
+  return merged;
+}
+
+/** A header row naming the two sides ("Arbetsgivare | Fackliga organisationer"): which side each column lists. */
+function sidesOfHeader(cells: string[]): [Side, Side] | null {
+  const sides = cells.map((c) => headerOf(c, true));
+  const [left, right] = sides;
+  const isSide = (m: Mode | null): m is Side => m === 'employer' || m === 'union';
+  return isSide(left) && isSide(right) && left !== right ? [left, right] : null;
+}
+
+/** The block's lines as list lines, the columns of a two-sided table read apart (see attendance-table.ts). */
+function listLinesOf(lines: Line[]): ListLine[] {
+  const listLines: ListLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const table = readTwoSidedTable(lines, i, sidesOfHeader, startsNewEntry);
+    if (table) {
+      listLines.push(...table.entries.map((e) => ({ text: e.text, row: true, side: e.side })));
+      i = table.end - 1;
+      continue;
+    }
+    const line = lines[i];
+    // A table row reads as "name, role": its cells are what commas separate in running lists.
+    listLines.push({ text: (line.cells ? line.cells.join(', ') : line.text).trim(), row: line.cells !== undefined });
+  }
+  return listLines;
 }
 
 /** Splits at a separator that stands outside parentheses. */
@@ -184,7 +214,7 @@ function readRole(role: string): { role: string | null; party: Party | null; fun
     if (named && !party) party = named;
     else if (CHAIR.has(key)) fn = 'chair';
     else if (SECRETARY.has(key)) fn = 'secretary';
-    else if (!ITEMS_ATTENDED.test(part)) rest.push(part);
+    else if (!ITEMS_ATTENDED.test(part) && !isConfederation(part)) rest.push(part);
   }
   return { role: rest.join(', ') || null, party, function: fn };
 }
@@ -255,13 +285,11 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
     if (listed.function) list[listed.function] ??= listed.attendee.name;
   };
   let mode: Mode = 'present';
-  // A table row reads as "name, role": its cells are what commas separate in running lists.
-  const listLines = lines
-    .filter((l) => !isTitle(l) && !isColumnHeader(l))
-    .map((l) => ({ text: (l.cells ? l.cells.join(', ') : l.text).trim(), row: l.cells !== undefined }));
+  const listLines = listLinesOf(lines.filter((l) => !isTitle(l) && !isColumnHeader(l)));
   // People named by a function label ("Sekreterare: …"), added after the lists unless a list names them too.
   const byFunction: { attendee: Attendee; function: MeetingFunction }[] = [];
-  for (const line of mergeContinuations(listLines, fullLineChars)) {
+  for (const { text: line, side } of mergeContinuations(listLines, fullLineChars)) {
+    if (side) mode = side;
     const labelled = functionLabelled(line);
     if (labelled) {
       byFunction.push(labelled);

@@ -1,0 +1,151 @@
+// Layout kinds met in protocols the parser had not seen (issue 13): attendance as a two-sided table, questions
+// referred to from the balanslista, requests and issues raised in the past tense or by a named person, replies that
+// answer part and promise the rest, a meeting date only inferable, and party names as the unions print them.
+import { describe, expect, it } from 'vitest';
+import type { Line, Question } from '../../ingest/model.ts';
+import { parseAttendance } from '../../ingest/parse/attendees.ts';
+import { canonicalParty } from '../../ingest/parse/parties.ts';
+import { parseProtocol } from '../../ingest/parse/protocol.ts';
+import { heading, layout } from './layout.ts';
+
+/** A line at x (71 is the left margin); `cells` when the extractor saw a table row. */
+const at = (text: string, i: number, x = 71, cells?: string[]): Line => ({ page: 1, text, x, y: 700 - 14 * i, size: 11, bold: false, gapBefore: 14, cells });
+const row = (cells: string[], i: number): Line => at(cells.join(' '), i, 71, cells);
+
+function questions(paragraphs: string[], attendance: string[] = []): Question[] {
+  const doc = layout(['Närvarande', ...attendance, heading('1. Balanslista'), ...paragraphs, heading('2. Övriga frågor'), 'Inga.']);
+  const outcome = parseProtocol(doc, { file: 't.pdf', sha256: '', pages: 1 });
+  if (!outcome.ok) throw new Error(outcome.failure.reason);
+  return outcome.protocol.questions;
+}
+
+describe('attendance as a two-sided table', () => {
+  it('reads employer people with roles on the left and "Party: Name, Name" rows on the right, a role wrapping a line', () => {
+    const lines = [
+      at('Närvarande', 0),
+      row(['Arbetsgivare', 'Fackliga organisationer'], 1),
+      row(['Karin Holm, förvaltningschef,', 'Vision: Eva Lind, Per Ek'], 2),
+      row(['ordförande', 'Kommunal: Sara Berg'], 3),
+      row(['Jonas Ek, HR-specialist, sekreterare', 'Saco-S: Ali Khan'], 4),
+      row(['Lena Dahl, avdelningschef äldre-', 'Akademikerförbundet SSR: Maja Ström,'], 5),
+      row(['omsorgen', 'Olof Rask'], 6),
+      at('Sveriges Lärare: Nils Ås', 7, 330),
+    ];
+    const list = parseAttendance(lines, () => false);
+    expect(list.attendees.map((a) => [a.name, a.side, a.party, a.role])).toEqual([
+      ['Karin Holm', 'arbetsgivare', null, 'förvaltningschef'],
+      ['Jonas Ek', 'arbetsgivare', null, 'HR-specialist'],
+      ['Lena Dahl', 'arbetsgivare', null, 'avdelningschef äldreomsorgen'],
+      ['Eva Lind', 'fack', 'Vision', null],
+      ['Per Ek', 'fack', 'Vision', null],
+      ['Sara Berg', 'fack', 'Kommunal', null],
+      ['Ali Khan', 'fack', 'Saco', null],
+      ['Maja Ström', 'fack', 'Akademikerförbundet SSR', null],
+      ['Olof Rask', 'fack', 'Akademikerförbundet SSR', null],
+      ['Nils Ås', 'fack', 'Sveriges Lärare', null],
+    ]);
+    expect([list.chair, list.secretary]).toEqual(['Karin Holm', 'Jonas Ek']);
+  });
+
+  it('reads the same table without a header row, a name alone on its line with the role below it', () => {
+    const lines = [
+      at('Närvarande', 0),
+      row(['Karin Holm', 'Vision: Eva Lind'], 1),
+      row(['Förvaltningschef', 'Ledarna: Bo Ek'], 2),
+      row(['Jonas Ek, controller', 'TCO, Vision: Per Ek'], 3),
+    ];
+    const list = parseAttendance(lines, () => false);
+    expect(list.attendees.map((a) => [a.name, a.side, a.party, a.role])).toEqual([
+      ['Karin Holm', 'arbetsgivare', null, 'Förvaltningschef'],
+      ['Jonas Ek', 'arbetsgivare', null, 'controller'],
+      ['Eva Lind', 'fack', 'Vision', null],
+      ['Bo Ek', 'fack', 'Ledarna', null],
+      ['Per Ek', 'fack', 'Vision', null],
+    ]);
+  });
+});
+
+describe('party names as the unions print them', () => {
+  it.each([
+    ['Saco-S', 'Saco'],
+    ['TCO, Vision', 'Vision'],
+    ['Vision (TCO)', 'Vision'],
+    ['Akademikerförbundet SSR', 'Akademikerförbundet SSR'],
+    ['Lärarnas riksförbund', 'Sveriges Lärare'],
+    ['Lärarförbundet', 'Sveriges Lärare'],
+    ['Sveriges Lärare', 'Sveriges Lärare'],
+    ['LO, Kommunal', 'Kommunal'],
+    ['Saco, Akademikerförbundet SSR', 'Akademikerförbundet SSR'],
+  ])('reads "%s" as %s', (printed, party) => {
+    expect(canonicalParty(printed)).toBe(party);
+  });
+
+  it.each(['SKK', 'FSG', 'SVG', 'CSG'])('takes the committee abbreviation %s for no party', (abbreviation) => {
+    expect(canonicalParty(abbreviation)).toBeNull();
+  });
+});
+
+describe('questions referred to from the balanslista', () => {
+  it('reads "SSR:s fråga om … står kvar" as SSR\'s question, still open', () => {
+    const [q] = questions(['SSR:s fråga om ersättning för beredskap står kvar.']);
+    expect(q).toMatchObject({ party: 'Akademikerförbundet SSR', status: 'deferred' });
+  });
+
+  it('reads "Balanslistan tar upp en fråga från Saco om …" answered in this meeting', () => {
+    const [q] = questions(['Balanslistan tar upp en fråga från Saco om lönekartläggningen.', 'Arbetsgivaren svarade att kartläggningen är klar och bifogas protokollet.']);
+    expect(q).toMatchObject({ party: 'Saco', status: 'answered', answer: { party: 'Arbetsgivaren' } });
+  });
+
+  it('reads "Sedan förra mötet återstår Ledarnas fråga om …" with the reply that closes it', () => {
+    const [q] = questions(['Sedan förra mötet återstår Ledarnas fråga om friskvårdsbidraget.', 'Arbetsgivaren redogjorde för att bidraget höjs till 3 000 kronor. Frågan avförs från balanslistan.']);
+    expect(q).toMatchObject({ party: 'Ledarna', status: 'answered' });
+  });
+
+  it('reads "Visions fråga från föregående möte om …" with the employer coming back later as deferred', () => {
+    const [q] = questions(['Visions fråga från föregående möte om bemanningen i hemtjänsten kvarstår. Arbetsgivaren återkommer i mars.']);
+    expect(q).toMatchObject({ party: 'Vision', status: 'deferred' });
+  });
+});
+
+describe('requests and issues raised in the past tense or by a named person', () => {
+  it('reads "Vision efterfrågade en sammanställning …" as a request for information', () => {
+    const [q] = questions(['Vision efterfrågade en sammanställning av övertiden per enhet.', 'Arbetsgivaren svarade att sammanställningen skickas ut med protokollet.']);
+    expect(q).toMatchObject({ party: 'Vision', kind: 'request_for_information', status: 'answered' });
+  });
+
+  it('reads "Ledarna påtalade att …" followed by the employer\'s reply as a raised issue, answered', () => {
+    const [q] = questions(['Ledarna påtalade att chefernas administrativa stöd har minskat.', 'Förvaltningschefen svarade att en ny administratör börjar i maj.']);
+    expect(q).toMatchObject({ party: 'Ledarna', status: 'answered' });
+  });
+
+  it('reads "NN lyfte att … och begärde en utredning" with the party from the attendee list', () => {
+    const [q] = questions(
+      ['Maja Ström lyfte att ventilationen på plan 3 inte fungerar och begärde en utredning.', 'Arbetsgivaren tar med sig frågan till fastighetsägaren.'],
+      ['Karin Holm, förvaltningschef', 'Maja Ström, Akademikerförbundet SSR'],
+    );
+    expect(q).toMatchObject({ party: 'Akademikerförbundet SSR', status: 'deferred' });
+  });
+
+  it('reads "Kommunal framförde önskemål om att …" as a request', () => {
+    const [q] = questions(['Kommunal framförde önskemål om att schemaläggningen görs tillsammans med skyddsombuden.', 'Arbetsgivaren svarade att det redan sker på två av enheterna.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'answered' });
+  });
+});
+
+describe('a meeting date that is not stated', () => {
+  const parse = (lines: string[]) => {
+    const outcome = parseProtocol(layout([heading('1. Mötets öppnande'), 'Mötet öppnades.', heading('2. Mötets avslutande'), ...lines]), { file: 'x.pdf', sha256: '', pages: 1 });
+    if (!outcome.ok) throw new Error(outcome.failure.reason);
+    return outcome.protocol.meeting;
+  };
+
+  it.each([
+    [['Nästa sammanträde: 14 mars 2025.'], '2025-02'],
+    [['Nästa möte 2025-03-14 kl. 13.00.'], '2025-02'],
+    [['Protokollet justerat 2025-02-20.'], '2025-02'],
+    [['Justering: 2025-02-20'], '2025-02'],
+    [['Nästa skyddskommitté hålls den 3 juni 2025.'], '2025-05'],
+  ])('infers the month from %j', (lines, month) => {
+    expect(parse(lines)).toMatchObject({ date: month, dateStated: false });
+  });
+});
