@@ -132,6 +132,23 @@ describe('requests and issues raised in the past tense or by a named person', ()
   });
 });
 
+describe('a "Fråga (Part): … / Svar: …" layout where the answer defers', () => {
+  it.each([
+    'Svar: Frågan utreds och besvaras i maj.',
+    'Svar: Förvaltningen tar fram underlag till nästa samverkan.',
+    'Svar: Besked lämnas senare av HR-avdelningen.',
+    'Svar: Arbetsgivaren återkopplar när avtalet är klart.',
+  ])('takes "%s" for a deferral', (reply) => {
+    const [q] = questions(['Fråga (Kommunal): Hur många vikarier är bokade inför sommaren?', reply]);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'deferred' });
+  });
+
+  it('keeps a substantive "Svar:" answered', () => {
+    const [q] = questions(['Fråga (Kommunal): Hur många vikarier är bokade inför sommaren?', 'Svar: 40 vikarier är bokade och introduktionen är planerad.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'answered' });
+  });
+});
+
 describe('a meeting date that is not stated', () => {
   const parse = (lines: string[]) => {
     const outcome = parseProtocol(layout([heading('1. Mötets öppnande'), 'Mötet öppnades.', heading('2. Mötets avslutande'), ...lines]), { file: 'x.pdf', sha256: '', pages: 1 });
