@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bump when parsing changes its output: stored protocols of older versions are re-parsed on the next ingest. */
-export const PARSER_VERSION = '6';
+export const PARSER_VERSION = '7';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
