@@ -54,8 +54,10 @@ function appendTo(entries: ColumnEntry[], text: string, side: Side, opensEntry: 
     entries.push({ text, side });
     return;
   }
-  // A name alone, then its role below it: the role follows the name as a "Name, role" entry would have it.
-  const separator = side === 'employer' && !last.text.includes(',') ? ', ' : side === 'union' && !/,\s*$/u.test(last.text) ? ', ' : ' ';
+  // A name alone, then its role below it: the role follows the name as a "Name, role" entry would have it. In a
+  // union's list a name cut after its first word ("SSR: Olle" / "Svensson") goes on; a new line is a new name.
+  const cutName = /[:,]\s*\p{Lu}\p{Ll}+$/u.test(last.text);
+  const separator = side === 'employer' ? (last.text.includes(',') ? ' ' : ', ') : /,\s*$/u.test(last.text) || cutName ? ' ' : ', ';
   last.text = joinWrapped(last.text, text, separator);
 }
 

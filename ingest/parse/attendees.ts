@@ -20,11 +20,18 @@ export interface AttendanceList {
   secretary: string | null;
 }
 
-const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u;
-/** A person's full name as it starts an entry of an inline list: two to four capitalised words. */
-const FULL_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+/**
+ * One word of a person's name: capitalised, the rest lower case but for a part after a hyphen or apostrophe
+ * ("Lindberg-Svärd", "O'Neill") — so a role in capitals ("HR-chef") or a heading ("MINNESANTECKNINGAR") is none.
+ */
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)*`;
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}$`, 'u');
+/** A person's full name as it starts an entry of an inline list: two to four name words. */
+const FULL_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}$`, 'u');
+/** "Yasmin Khoury HR-chef": a full name run into a role that no comma or cell separates from it. */
+const NAME_THEN_ROLE = new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}?)\\s+(?!${NAME_WORD}(?:\\s|,|$))(\\S.*)$`, 'u');
 /** A part of a role that says which items someone attended ("punkt 5", "§ 4–6"), not what they do. */
-const ITEMS_ATTENDED = /^(?:punkt|punkterna|§)\s*\d/iu;
+const ITEMS_ATTENDED = /^(?:(?:under|vid|för)\s+)?(?:punkt|punkterna|§)\s*\d/iu;
 /** A line this long, as a share of a full body line, runs to the margin: the list wraps onto the next line. */
 const WRAPPED_SHARE = 0.8;
 
@@ -119,7 +126,24 @@ function mergeContinuations(lines: ListLine[], fullLineChars: number | null): Li
     if (joins) merged[merged.length - 1] = { text: `${last.text} ${line.text}`, row: false };
     else merged.push(line);
   }
-  return merged;
+  return merged.flatMap((line) => segmentsOf(line.text).map((text) => ({ ...line, text })));
+}
+
+/**
+ * A block written as running text ("Närvarande. Arbetsgivaren: Anna Berg (chef). Arbetstagarna: Kommunal – Olle
+ * Ek.") in the pieces a list of lines would have: a sentence starts a new piece when it is a header or a label,
+ * or follows one.
+ */
+function segmentsOf(text: string): string[] {
+  const pieces: string[] = [];
+  for (const sentence of text.split(/(?<=[.)])\s+(?=\p{Lu})/u)) {
+    const last = pieces[pieces.length - 1];
+    const opens = last === undefined || headerOf(last) !== null || headerOf(sentence) !== null || inlineHeader(sentence) !== null;
+    if (opens) pieces.push(sentence);
+    else pieces[pieces.length - 1] = `${last} ${sentence}`;
+  }
+  // A piece of running text ends in a full stop that no list line has.
+  return pieces.length > 1 ? pieces.map((p) => p.replace(/\.$/u, '')) : pieces;
 }
 
 /** A header row naming the two sides ("Arbetsgivare | Fackliga organisationer"): which side each column lists. */
@@ -141,6 +165,8 @@ function listLinesOf(lines: Line[]): ListLine[] {
       continue;
     }
     const line = lines[i];
+    // "[Tid | kl. 9–11]", "[Datum | Tid | Plats]": a row of the meeting's facts, not of people.
+    if (line.cells && headerOf(line.cells[0], true) === 'skip') continue;
     // A table row reads as "name, role": its cells are what commas separate in running lists.
     listLines.push({ text: (line.cells ? line.cells.join(', ') : line.text).trim(), row: line.cells !== undefined });
   }
@@ -231,9 +257,10 @@ function personWithRole(entry: string, mode: Mode): Listed | null {
   const trailing = text.includes(',') ? null : trailingParty(text);
   if (trailing) return { attendee: trailing, function: null };
   const [rawName, ...rest] = text.split(',');
-  const name = rawName.trim();
+  const runIn = FULL_NAME.test(rawName.trim()) ? null : NAME_THEN_ROLE.exec(rawName.trim());
+  const name = runIn ? runIn[1] : rawName.trim();
   if (!NAME.test(name) || canonicalParty(name)) return null;
-  const { role, party, function: fn } = readRole(rest.join(','));
+  const { role, party, function: fn } = readRole([...(runIn ? [runIn[2]] : []), ...rest].join(','));
   const listed = (attendee: Attendee): Listed => ({ attendee, function: fn });
   if (party === 'Arbetsgivaren') return listed({ name, side: 'arbetsgivare', party: null, role });
   if (party) return listed({ name, side: 'fack', party, role });
@@ -257,6 +284,16 @@ function functionLabelled(text: string): { attendee: Attendee; function: Meeting
 }
 
 function partyList(text: string): Attendee[] | null {
+  // "Kommunal – Bengt Olsson, Sabina Kovač; Vision – Linda Ahl": several unions' lists in a row.
+  const lists = text.split(';').map((t) => t.trim().replace(/\.$/, ''));
+  if (lists.length > 1) {
+    const each = lists.map(onePartyList);
+    if (each.every((l) => l !== null)) return each.flatMap((l) => l ?? []);
+  }
+  return onePartyList(text);
+}
+
+function onePartyList(text: string): Attendee[] | null {
   // "Kommunal: Anna Berg, Olle Ek" or "Kommunal – Anna Berg".
   const m = /^([^:]{2,40}?)(?::|\s[–-])\s*(.+)$/u.exec(text);
   const party = m ? canonicalParty(m[1]) : null;
@@ -297,7 +334,8 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
     }
     const header = headerOf(line);
     if (header) {
-      mode = header;
+      // "Plats: Rum 3" skips its own line; "Plats:" alone skips the lines below it.
+      if (header !== 'skip' || !/:\s*\S/u.test(line)) mode = header;
       continue;
     }
     const absent = absentInSentence(line);
