@@ -67,7 +67,9 @@ function firstDate(text: string): DayMonth | null {
 function dateAfter(keyword: RegExp, text: string): DayMonth | null {
   for (const m of text.matchAll(new RegExp(keyword.source, `${keyword.flags}g`))) {
     const start = (m.index ?? 0) + m[0].length;
-    const date = firstDate(text.slice(start, start + CLUE_REACH).split(/\n|\.\s+\p{Lu}/u)[0]);
+    // A heading ("6. Nästa sammanträde") gives its date on the line below it.
+    const after = text.slice(start, start + CLUE_REACH).replace(/^[\s:.]*\n/u, ' ');
+    const date = firstDate(after.split(/\n|\.\s+\p{Lu}/u)[0]);
     if (date) return date;
   }
   return null;

@@ -26,6 +26,7 @@ function protocolWordCount(text: string): number {
 
 export function isProcedural(title: string): boolean {
   const t = title.toLowerCase();
+  if (meetingData.holdsQuestions.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(t))) return false;
   return meetingData.procedural.some((p) => t.startsWith(p));
 }
 
