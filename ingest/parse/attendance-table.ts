@@ -37,7 +37,10 @@ function cellsOf(line: Line): string[] {
   if (line.cells) return line.cells;
   for (const { party, index } of partiesIn(line.text)) {
     const right = line.text.slice(index);
-    if (index > 0 && party !== 'Arbetsgivaren' && isPartyList(right)) return [line.text.slice(0, index).trim(), right];
+    const left = line.text.slice(0, index).trim();
+    // The left column holds a person ("Karin Holm, chef"), not a list that goes on ("Kommunal – Olle Ek;") nor
+    // a sentence or label before the list ("Hanna Lilja (HR). Arbetstagarna: Kommunal – …").
+    if (index > 0 && party !== 'Arbetsgivaren' && isPartyList(right) && opensPerson(left) && !/[;,]$|[:.]\s/u.test(left)) return [left, right];
   }
   return [line.text];
 }

@@ -149,6 +149,81 @@ describe('a "Fråga (Part): … / Svar: …" layout where the answer defers', ()
   });
 });
 
+describe('a reply that answers part and promises the rest', () => {
+  it('is deferred when the promise is of something asked and not given', () => {
+    const [q] = questions([
+      'Vårdförbundet efterfrågade kostnaderna för inhyrda sjuksköterskor per månad under 2025. Karin Ek svarade att kostnaden hittills i år är 6,1 miljoner kronor. Fördelningen per månad redovisas vid nästa möte.',
+    ]);
+    expect(q.status).toBe('deferred');
+  });
+
+  it('is answered when the reply gives what was asked and promises more', () => {
+    const [q] = questions([
+      'Fråga (Vårdförbundet): Finns det planer på att anställa sjuksköterskor nattetid?',
+      'Svar: En ny sjuksköterska börjar på natten den 1 maj. Om fler tjänster behövs utreds i budgetarbetet och redovisas i höst.',
+    ]);
+    expect(q.status).toBe('answered');
+  });
+
+  it('is deferred when the question is said to stay open after an account', () => {
+    const [q] = questions(['Kommunals fråga om trygghetslarmen står kvar. Mikael Hedlund informerade om att leverantören ännu inte har lämnat någon offert. Frågan står kvar på balanslistan.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'deferred' });
+  });
+
+  it('is answered when the balanslista item says so itself', () => {
+    const [q] = questions(['Kommunals fråga om arbetskläder för badpersonalen är besvarad: nya arbetskläder delades ut i april.']);
+    expect(q).toMatchObject({ party: 'Kommunal', status: 'answered' });
+  });
+});
+
+describe('more layouts met in unseen protocols', () => {
+  it('reads attendance written as running text with several unions in a row', () => {
+    const list = parseAttendance(
+      [
+        at('Närvarande. Arbetsgivaren: Sofie Engqvist (områdeschef, ordförande), Hanna Lilja (HR-konsult). Arbetstagarna:', 0),
+        at('Kommunal – Bengt Olsson, Sabina Kovač; Vision – Linda Ahl.', 1),
+        at('Frånvarande. Ledarna.', 2),
+      ],
+      () => false,
+      90,
+    );
+    expect(list.attendees.map((a) => [a.name, a.party])).toEqual([
+      ['Sofie Engqvist', null],
+      ['Hanna Lilja', null],
+      ['Bengt Olsson', 'Kommunal'],
+      ['Sabina Kovač', 'Kommunal'],
+      ['Linda Ahl', 'Vision'],
+    ]);
+    expect(list.absentParties).toEqual(['Ledarna']);
+  });
+
+  it('reads Ledamöter / Ersättare / Övriga närvarande lists after a "Plats:" line, and a name run into its role', () => {
+    const list = parseAttendance(
+      [at('Plats: Kompassen, plan 4', 0), at('Ledamöter', 1), at('Karin Sjöholm, förvaltningsdirektör (Arbetsgivaren)', 2), at('Zeynep Demir (Kommunal)', 3), at('Ersättare', 4), at('Johanna Möller (Kommunal)', 5), at('Övriga närvarande', 6), row(['Yasmin Khoury HR-chef', 'Arbetsgivaren'], 7)],
+      () => false,
+    );
+    expect(list.attendees.map((a) => [a.name, a.side, a.role])).toEqual([
+      ['Karin Sjöholm', 'arbetsgivare', 'förvaltningsdirektör'],
+      ['Zeynep Demir', 'fack', null],
+      ['Johanna Möller', 'fack', null],
+      ['Yasmin Khoury', 'arbetsgivare', 'HR-chef'],
+    ]);
+  });
+
+  it('reads headings with the sign after the number ("4 § Ekonomi") and items lettered in a cell of their own', () => {
+    const signAfter = parseProtocol(layout(['Närvarande', heading('1 § Mötets öppnande'), 'Mötet öppnades.', heading('2 § Ekonomi'), 'Budgeten är i balans.']), { file: 'a.pdf', sha256: '', pages: 1 });
+    if (!signAfter.ok) throw new Error(signAfter.failure.reason);
+    expect(signAfter.protocol.sections.map((s) => [s.number, s.title])).toEqual([['1', 'Mötets öppnande'], ['2', 'Ekonomi']]);
+  });
+
+  it('reads a balanslista item under "Föregående protokoll och balanslista" as a question', () => {
+    const doc = layout(['Närvarande', heading('1. Föregående protokoll och balanslista'), 'Kommunals fråga om städningen återstår sedan förra mötet. Marcus Wahlberg tar med sig frågan till lokalförsörjningen.', heading('2. Övrigt'), 'Inga.']);
+    const outcome = parseProtocol(doc, { file: 'b.pdf', sha256: '', pages: 1 });
+    if (!outcome.ok) throw new Error(outcome.failure.reason);
+    expect(outcome.protocol.questions).toMatchObject([{ party: 'Kommunal', status: 'deferred' }]);
+  });
+});
+
 describe('a meeting date that is not stated', () => {
   const parse = (lines: string[]) => {
     const outcome = parseProtocol(layout([heading('1. Mötets öppnande'), 'Mötet öppnades.', heading('2. Mötets avslutande'), ...lines]), { file: 'x.pdf', sha256: '', pages: 1 });
@@ -162,6 +237,7 @@ describe('a meeting date that is not stated', () => {
     [['Protokollet justerat 2025-02-20.'], '2025-02'],
     [['Justering: 2025-02-20'], '2025-02'],
     [['Nästa skyddskommitté hålls den 3 juni 2025.'], '2025-05'],
+    [['Nästa sammanträde', 'Tisdagen den 15 april 2025 kl. 13.00 i Ljura.'], '2025-03'],
   ])('infers the month from %j', (lines, month) => {
     expect(parse(lines)).toMatchObject({ date: month, dateStated: false });
   });
