@@ -2,7 +2,6 @@
 // Each route module owns its endpoints and the services behind them; this file only wires them together.
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveStore } from '../ingest/store/types.ts';
@@ -11,6 +10,12 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { searchRoutes } from './routes/search.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { HttpError } from './http-error.ts';
+import { identityMiddleware, type ReadAccess } from './auth/identity.ts';
+import { DEFAULT_SESSION_TTL_MS, sessionRoutes } from './routes/session.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import type { OidcSettings } from './auth/oidc-settings.ts';
+import { correctionRoutes } from './routes/corrections.ts';
+import { requestLog } from './request-log.ts';
 
 export interface AppOptions {
   store: ArchiveStore;
@@ -18,10 +23,20 @@ export interface AppOptions {
   dataDir: string;
   /** Folder of the built web UI; served when it exists. */
   webDir?: string;
-  /** Token that unlocks uploads; uploads are off without it. */
+  /** The bootstrap administrator's bearer token (ADMIN_TOKEN): lets a fresh install create its first users. */
   adminToken?: string;
+  /** Whether reading needs a signed-in läsare ('login') or not ('public', the default). */
+  readAccess?: ReadAccess;
+  /** How long a sign-in lasts (default 12 hours). */
+  sessionTtlMs?: number;
+  /** Sign-in through the organisation's identity provider (OIDC_* settings); off when absent. */
+  oidc?: OidcSettings;
+  /** Express's `trust proxy` setting, for a server behind a TLS-terminating proxy (cookies then get Secure). */
+  trustProxy?: boolean | number | string;
   /** Log each request (off in tests). */
   log?: boolean;
+  /** Where the request log goes (standard output unless given; tests read it). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface App {
@@ -34,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -47,13 +63,26 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }),
   );
-  if (options.log !== false) app.use(pinoHttp({ autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') } }));
+  if (options.log !== false) app.use(requestLog(options.logDestination));
+  app.use(
+    '/api',
+    identityMiddleware({ accounts: options.store.accounts, adminToken: options.adminToken, readAccess: options.readAccess ?? 'public' }),
+  );
 
   const closers: Array<() => Promise<void> | void> = [];
-  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void }) => {
+  const refreshers: Array<() => Promise<void>> = [];
+  const mount = async (routes: { router: express.Router; close?: () => Promise<void> | void; refresh?: () => Promise<void> }) => {
     app.use('/api', routes.router);
     if (routes.close) closers.push(routes.close);
+    if (routes.refresh) refreshers.push(routes.refresh);
   };
+  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  await mount(sessionRoutes({ accounts: options.store.accounts, sessionTtlMs }));
+  await mount(oidcRoutes({ accounts: options.store.accounts, settings: options.oidc, sessionTtlMs }));
+  // Mounted before search, whose index it refreshes after each change (the refreshers are read at request time).
+  await mount(correctionRoutes(options.store, async () => {
+    for (const refresh of refreshers) await refresh();
+  }));
   await mount(await searchRoutes(options));
   await mount(await protocolRoutes(options));
   await mount(await analyticsRoutes(options));

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { openStore } from '../ingest/store/sqlite.ts';
 import { createApp } from './app.ts';
+import type { ReadAccess } from './auth/identity.ts';
+import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
 
 // Loading the saved search index and analytics snapshot allocates a few hundred MB of short-lived objects; with
 // V8's default 16 MB young generation, scavenges took about half of a 10,000-protocol start, and 64 MB halves
@@ -28,14 +30,29 @@ const { app, close } = await createApp({
   dataDir,
   webDir: join(root, 'web', 'dist'),
   adminToken: process.env.ADMIN_TOKEN || undefined,
+  readAccess: readAccessSetting(process.env.READ_ACCESS),
+  trustProxy: trustProxySetting(process.env.TRUST_PROXY),
+  oidc: oidcSettingsFromEnv(process.env),
 });
 const server = app.listen(port, () => {
   const { port: actual } = server.address() as AddressInfo;
   process.stderr.write(`Protokollarkivet: http://localhost:${actual}/ (data in ${dataDir})\n`);
-  if (!process.env.ADMIN_TOKEN) process.stderr.write('Uploads are off: set ADMIN_TOKEN to enable them.\n');
   // Not at once: the collection pauses the server for about 0.3 s, which the first searches need not wait for.
   setTimeout(collectLoadingGarbage, 3000).unref();
 });
+
+function readAccessSetting(value: string | undefined): ReadAccess {
+  if (value === undefined || value === '' || value === 'public') return 'public';
+  if (value === 'login') return 'login';
+  throw new Error(`READ_ACCESS must be "public" or "login", not "${value}"`);
+}
+
+/** TRUST_PROXY: a hop count ("1"), "true", or addresses/subnets as express understands them. */
+function trustProxySetting(value: string | undefined): boolean | number | string | undefined {
+  if (!value) return undefined;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /**
  * V8 lets the old generation grow to about twice the heap it had at its last full collection: after loading a

@@ -1,7 +1,7 @@
 // Derives the read-side records (sections with their protocol's metadata, questions with ids) from a protocol.
 // Shared by every store implementation and by tests that index protocols without a database.
-import type { Protocol } from '../model.ts';
-import type { ProtocolId, QuestionRecord, SectionRecord } from './types.ts';
+import type { Protocol, Question } from '../model.ts';
+import type { ProtocolId, QuestionRecord, SectionRecord, StoredQuestion } from './types.ts';
 
 /** A protocol's id: the first 16 hex digits of its file's sha256, so links survive re-parsing. */
 export function protocolIdOf(sha256: string): ProtocolId {
@@ -24,10 +24,11 @@ export function sectionRecordsOf(protocol: Protocol, protocolId: ProtocolId): Se
   }));
 }
 
+/** Question records; stored questions keep their ids (a corrected protocol has added and removed ones). */
 export function questionRecordsOf(protocol: Protocol, protocolId: ProtocolId): QuestionRecord[] {
-  return protocol.questions.map((question, index) => ({
+  return protocol.questions.map((question: Question | StoredQuestion, index) => ({
     ...question,
-    id: questionIdOf(protocolId, index),
+    id: 'id' in question ? question.id : questionIdOf(protocolId, index),
     protocolId,
     forvaltning: protocol.meeting.forvaltning,
     date: protocol.meeting.date,

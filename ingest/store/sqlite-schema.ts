@@ -118,6 +118,50 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_files ADD COLUMN name TEXT;
   UPDATE source_files SET name = replace(path, rtrim(path, replace(path, '/', '')), '');
   `,
+  // 4: accounts (users, sign-in sessions, personal API tokens) and human corrections of parsed records.
+  // Corrections reference protocols by id without a foreign key: re-ingesting a protocol deletes and rewrites its
+  // parsed rows, and the corrections must outlive that.
+  `
+  CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('läsare', 'redaktör', 'admin')),
+    password_hash TEXT,              -- NULL for users who only sign in through the identity provider
+    oidc_subject  TEXT UNIQUE,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,     -- sha256 of the cookie value: a stolen database holds no usable session
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  CREATE TABLE api_tokens (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE, -- sha256 of the token; the token itself is shown once and never stored
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+
+  CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    protocol_id TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    value       TEXT NOT NULL,       -- JSON
+    before      TEXT NOT NULL,       -- JSON: what readers saw before this entry
+    note        TEXT,
+    author      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    undoes      INTEGER REFERENCES corrections (id)
+  );
+  CREATE INDEX corrections_by_protocol ON corrections (protocol_id, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,10 @@ import { basename, dirname } from 'node:path';
 import type { Attendee, Failure, Party, Protocol, Question, Section, TopicMention, Utterance } from '../model.ts';
 import { migrate } from './sqlite-schema.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
+import { SqliteAccounts } from './sqlite-accounts.ts';
+import { correctionStatements, SqliteCorrections, toCorrectionEntry } from './sqlite-corrections.ts';
+import { applyCorrections } from './corrections-apply.ts';
+import type { CorrectionEntry } from './corrections.ts';
 import type {
   ArchiveCounts,
   ArchiveStore,
@@ -240,11 +244,17 @@ function prepareStatements(db: Database.Database) {
 }
 
 class SqliteStore implements ArchiveStore {
+  readonly accounts: SqliteAccounts;
+  readonly corrections: SqliteCorrections;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly correctionReads: ReturnType<typeof correctionStatements>;
   private readonly writeOutcomes: (outcomes: IngestOutcome[], parserVersion: string) => void;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.accounts = new SqliteAccounts(db);
+    this.corrections = new SqliteCorrections(db);
+    this.correctionReads = correctionStatements(db);
     this.writeOutcomes = db.transaction((outcomes: IngestOutcome[], parserVersion: string) => {
       for (const outcome of outcomes) {
         if (outcome.ok) this.writeProtocol(outcome.source, outcome.protocol, parserVersion);
@@ -277,7 +287,9 @@ class SqliteStore implements ArchiveStore {
   }
 
   async listProtocols(): Promise<ProtocolSummary[]> {
-    return this.statements.listProtocols.all().map((row) => ({
+    const correctedAt = new Map(this.correctionReads.lastPerProtocol.all().map((r) => [r.protocol_id, r.at]));
+    const corrected = new Map(this.loadProtocols([...correctedAt.keys()]).map((p) => [p.id, p]));
+    const summaries = this.statements.listProtocols.all().map((row): ProtocolSummary => ({
       id: row.id,
       file: row.file,
       forvaltning: row.forvaltning,
@@ -291,7 +303,22 @@ class SqliteStore implements ArchiveStore {
       openQuestions: row.open_question_count,
       synthetic: row.synthetic === 1,
       ingestedAt: row.ingested_at,
+      correctedAt: correctedAt.get(row.id) ?? null,
     }));
+    // The few corrected protocols take their facts and counts from the corrected protocol.
+    return summaries.map((summary) => {
+      const protocol = corrected.get(summary.id);
+      if (!protocol) return summary;
+      return {
+        ...summary,
+        forvaltning: protocol.meeting.forvaltning,
+        body: protocol.meeting.body,
+        date: protocol.meeting.date,
+        dateStated: protocol.meeting.dateStated,
+        questions: protocol.questions.length,
+        openQuestions: protocol.questions.filter(isOpen).length,
+      };
+    });
   }
 
   async getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined> {
@@ -354,44 +381,62 @@ class SqliteStore implements ArchiveStore {
     const utterances = byProtocol(this.statements.utterancesIn.all(json));
     const questions = byProtocol(this.statements.questionsIn.all(json));
     const topics = byProtocol(this.statements.topicsIn.all(json));
+    const corrections = new Map<string, CorrectionEntry[]>();
+    for (const row of this.correctionReads.forProtocols.all(json)) {
+      const list = corrections.get(row.protocol_id) ?? [];
+      list.push(toCorrectionEntry(row));
+      corrections.set(row.protocol_id, list);
+    }
     const order = new Map(ids.map((id, index) => [id, index]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return rows.map((row) => {
-      const sectionUtterances = new Map<number, Utterance[]>();
-      for (const u of utterances.get(row.id) ?? []) {
-        const list = sectionUtterances.get(u.section_ordinal) ?? [];
-        list.push(toUtterance(u));
-        sectionUtterances.set(u.section_ordinal, list);
-      }
-      const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
-        number: s.number,
-        title: s.title,
-        page: s.page,
-        text: s.text,
-        utterances: sectionUtterances.get(s.ordinal) ?? [],
-      }));
-      return {
-        id: row.id,
-        ingestedAt: row.ingested_at,
-        source: { file: row.file, sha256: row.sha256, pages: row.pages },
-        meeting: {
-          forvaltning: row.forvaltning,
-          body: row.body,
-          date: row.date,
-          dateStated: row.date_stated === 1,
-          place: row.place,
-          chair: row.chair,
-          secretary: row.secretary,
-          title: row.title,
-        },
-        attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role })),
-        absentParties: JSON.parse(row.absent_parties) as Party[],
-        sections: protocolSections,
-        questions: (questions.get(row.id) ?? []).map(toQuestion),
-        topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
-        synthetic: row.synthetic === 1,
-      };
-    });
+    return rows.map((row) =>
+      applyCorrections(this.toProtocol(row, attendees, sections, utterances, questions, topics), corrections.get(row.id) ?? []),
+    );
+  }
+
+  /** One protocol as the parser gave it, from its rows. */
+  private toProtocol(
+    row: ProtocolRow,
+    attendees: Map<string, AttendeeRow[]>,
+    sections: Map<string, SectionRow[]>,
+    utterances: Map<string, UtteranceRow[]>,
+    questions: Map<string, QuestionRow[]>,
+    topics: Map<string, TopicRow[]>,
+  ): StoredProtocol {
+    const sectionUtterances = new Map<number, Utterance[]>();
+    for (const u of utterances.get(row.id) ?? []) {
+      const list = sectionUtterances.get(u.section_ordinal) ?? [];
+      list.push(toUtterance(u));
+      sectionUtterances.set(u.section_ordinal, list);
+    }
+    const protocolSections: Section[] = (sections.get(row.id) ?? []).map((s) => ({
+      number: s.number,
+      title: s.title,
+      page: s.page,
+      text: s.text,
+      utterances: sectionUtterances.get(s.ordinal) ?? [],
+    }));
+    return {
+      id: row.id,
+      ingestedAt: row.ingested_at,
+      source: { file: row.file, sha256: row.sha256, pages: row.pages },
+      meeting: {
+        forvaltning: row.forvaltning,
+        body: row.body,
+        date: row.date,
+        dateStated: row.date_stated === 1,
+        place: row.place,
+        chair: row.chair,
+        secretary: row.secretary,
+        title: row.title,
+      },
+      attendees: (attendees.get(row.id) ?? []).map(({ name, side, party, role }) => ({ name, side, party, role })),
+      absentParties: JSON.parse(row.absent_parties) as Party[],
+      sections: protocolSections,
+      questions: (questions.get(row.id) ?? []).map(toQuestion),
+      topics: (topics.get(row.id) ?? []).map(({ topic, section, mentions }) => ({ topic, section, mentions })),
+      synthetic: row.synthetic === 1,
+    };
   }
 
   private writeSource(

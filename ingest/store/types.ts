@@ -2,6 +2,9 @@
 // talks to this, never to SQLite directly, so a PostgreSQL implementation can be added beside the SQLite one.
 // Methods are async for that reason even though better-sqlite3 answers synchronously.
 import type { Failure, Party, Protocol, Question, QuestionStatus, Section, Meeting } from '../model.ts';
+import type { AccountStore } from './accounts.ts';
+import type { CorrectionStore } from './corrections.ts';
+import type { AppliedCorrections, QuestionCorrection } from './corrections-apply.ts';
 
 export interface SourceFile {
   path: string;
@@ -45,17 +48,25 @@ export interface ProtocolSummary {
   openQuestions: number;
   synthetic: boolean;
   ingestedAt: string;
+  /** When a person last corrected this protocol (null when never): readers refresh what they derived from it. */
+  correctedAt: string | null;
 }
 
 export interface StoredQuestion extends Question {
   /** Same id as the question's QuestionRecord. */
   id: string;
+  /** The stable key corrections of this question are stored under (corrections-apply.ts); set once its protocol has any correction. */
+  anchor?: string;
+  /** Set when a person corrected or added this question. */
+  correction?: QuestionCorrection;
 }
 
 export interface StoredProtocol extends Protocol {
   id: ProtocolId;
   ingestedAt: string;
   questions: StoredQuestion[];
+  /** The corrections applied over the parser's output, and those whose record the parse no longer has. */
+  corrections?: AppliedCorrections;
 }
 
 /** The outcome of parsing one file, as the ingest runner hands it to the store. */
@@ -84,6 +95,8 @@ export interface SectionRecord {
 }
 
 export interface QuestionRecord extends Question {
+  /** Set when a person corrected or added this question ("rättad av NAME"). */
+  correction?: QuestionCorrection;
   /** Stable id: protocol id + position of the question in the protocol. */
   id: string;
   protocolId: ProtocolId;
@@ -97,6 +110,10 @@ export interface QuestionRecord extends Question {
 }
 
 export interface ArchiveStore {
+  /** Users, sessions and personal API tokens. */
+  readonly accounts: AccountStore;
+  /** The log of human corrections; every read below applies it over the parser's output. */
+  readonly corrections: CorrectionStore;
   /** The stored record of a file's bytes, if these exact bytes were ingested before. */
   findSource(sha256: string): Promise<SourceRecord | undefined>;
   /** Stores a parsed protocol and its source file in one transaction; replaces an earlier parse of the same bytes. */
@@ -107,7 +124,9 @@ export interface ArchiveStore {
   saveOutcomes(outcomes: IngestOutcome[], parserVersion: string): Promise<void>;
 
   listSources(): Promise<SourceRecord[]>;
+  /** Protocol summaries with corrected meeting facts and question counts. */
   listProtocols(): Promise<ProtocolSummary[]>;
+  /** A protocol as corrected (see corrections-apply.ts). */
   getProtocol(id: ProtocolId): Promise<StoredProtocol | undefined>;
   /** Path of the stored PDF of a protocol, looked up by id (never built from request input). */
   pdfPath(id: ProtocolId): Promise<string | undefined>;

@@ -23,6 +23,9 @@ const COLUMNS: Array<[header: string, value: (q: TrackedQuestion) => string | nu
   ['fråga', (q) => q.text],
   ['svar', (q) => q.answer?.text ?? null],
   ['källa', (q) => (q.synthetic ? 'genererat protokoll' : 'verkligt protokoll')],
+  ['rättad av', (q) => q.correction?.by ?? null],
+  ['status enligt tolkningen', (q) => (q.correction ? (q.correction.originalStatus ?? 'tillagd för hand') : null)],
+  ['rättelsens notering', (q) => q.correction?.note ?? null],
 ];
 
 export function questionsCsv(questions: TrackedQuestion[], delimiter: CsvDelimiter = ','): string {

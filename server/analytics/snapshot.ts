@@ -65,7 +65,7 @@ export async function buildSnapshot(store: ArchiveStore, taxonomy: TopicInfo[] =
   const meetings = protocols.map((p) => ({ protocolId: p.id, forvaltning: p.forvaltning, date: p.date }));
   const outcomes = followQuestions(records, material.exchanges, meetings);
   const questions: TrackedQuestion[] = records
-    .map((q) => ({ ...q, ...outcomes.get(q.id)! }))
+    .map((q) => withCorrectedOutcome({ ...q, ...outcomes.get(q.id)! }, meetings))
     .sort(newestFirst);
 
   const topicFacts = topicCollector.finish(protocols);
@@ -88,7 +88,30 @@ function newestFirst(a: QuestionRecord, b: QuestionRecord): number {
   return positionOf(a.id) - positionOf(b.id);
 }
 
-/** A question id ends in its 1-based position in the protocol ("…-q12"). */
+/** A parsed question's id ends in its 1-based position in the protocol ("…-q12"); added ones go after them. */
 function positionOf(questionId: string): number {
-  return Number(questionId.slice(questionId.lastIndexOf('-q') + 2));
+  const at = questionId.lastIndexOf('-q');
+  return at < 0 ? Number.MAX_SAFE_INTEGER : Number(questionId.slice(at + 2));
+}
+
+/**
+ * A person's word on where a question was answered overrides the follow-up's guess: the question is then
+ * answered in that meeting (or, with no meeting given, answered or open as its corrected status says).
+ */
+function withCorrectedOutcome(q: TrackedQuestion, meetings: Array<{ protocolId: string; date: string | null }>): TrackedQuestion {
+  const correction = q.correction;
+  if (!correction || correction.originalStatus === q.status && !correction.answeredIn) return q;
+  const link = correction.answeredIn;
+  if (link && link.protocolId !== q.protocolId) {
+    const date = meetings.find((m) => m.protocolId === link.protocolId)?.date ?? null;
+    const days = q.date && date ? Math.round((Date.parse(date) - Date.parse(q.date)) / 86_400_000) : null;
+    return {
+      ...q,
+      currentStatus: 'answered_later',
+      answeredIn: { protocolId: link.protocolId, date, questionId: null, section: link.section ?? '' },
+      daysOpen: days,
+    };
+  }
+  if (q.status === 'answered') return { ...q, currentStatus: 'answered', answeredIn: null, daysOpen: 0 };
+  return q.currentStatus === 'answered' ? { ...q, currentStatus: 'open', answeredIn: null } : q;
 }

@@ -226,5 +226,7 @@ function publicQuestion(q: TrackedQuestion) {
     trail: q.trail,
     followUpOf: q.followUpOf,
     synthetic: q.synthetic,
+    // Who corrected the question and what the parser had said ("rättad av NAME", original one click away).
+    correction: q.correction ?? null,
   };
 }

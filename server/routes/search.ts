@@ -40,7 +40,9 @@ const suggestParams = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export async function searchRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
+export async function searchRoutes(
+  options: AppOptions,
+): Promise<{ router: Router; close?: () => Promise<void>; refresh: () => Promise<void> }> {
   const service = new SearchService({
     store: options.store,
     engine: new MiniSearchEngine({ keptSearches: KEPT_SEARCHES }),
@@ -79,7 +81,8 @@ export async function searchRoutes(options: AppOptions): Promise<{ router: Route
     res.json({ suggestions: engine.suggest(q.trim(), limit) });
   });
 
-  return { router, close: () => service.close() };
+  // refresh: a correction asks for it so that search shows it as soon as the correction is answered.
+  return { router, close: () => service.close(), refresh: () => service.refresh() };
 }
 
 /** The web UI's stable address of the section, opened at the page of the match with the query to highlight. */

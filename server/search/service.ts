@@ -4,7 +4,7 @@
 // repeated searches can be remembered until the index next changes (response-cache.ts).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArchiveStore, ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
+import type { ArchiveStore, ProtocolId, ProtocolSummary, SectionRecord } from '../../ingest/store/types.ts';
 import type { SearchEngine, SearchRequest, SearchResponse } from './engine.ts';
 import { ResponseCache } from './response-cache.ts';
 
@@ -88,7 +88,7 @@ export class SearchService {
     const protocols = await this.store.listProtocols();
     await this.engine.index(this.store.sections());
     this.answers.clear();
-    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(protocols.map((p) => [p.id, p.ingestedAt])) };
+    this.state = { engine: this.engine.name, revision, protocols: Object.fromEntries(protocols.map((p) => [p.id, versionOf(p)])) };
     await this.save();
   }
 
@@ -96,8 +96,8 @@ export class SearchService {
     const revision = await this.store.revision();
     if (revision === this.state.revision) return;
     const protocols = await this.store.listProtocols();
-    const current = new Map(protocols.map((p) => [p.id, p.ingestedAt]));
-    const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== p.ingestedAt).map((p) => p.id));
+    const current = new Map(protocols.map((p) => [p.id, versionOf(p)]));
+    const changed = new Set(protocols.filter((p) => this.state.protocols[p.id] !== versionOf(p)).map((p) => p.id));
     for (const id of Object.keys(this.state.protocols)) if (!current.has(id)) this.engine.remove(id);
     this.answers.clear();
     if (changed.size > 0) {
@@ -128,4 +128,9 @@ export class SearchService {
       return null;
     }
   }
+}
+
+/** A protocol's sections change when it is re-ingested or corrected. */
+function versionOf(p: ProtocolSummary): string {
+  return p.correctedAt ? `${p.ingestedAt}|${p.correctedAt}` : p.ingestedAt;
 }

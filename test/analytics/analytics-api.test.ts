@@ -136,8 +136,8 @@ describe('analytics API', () => {
     const csv = await (await fetch(`${base}/questions.csv?source=synthetic`)).text();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0].endsWith(',källa')).toBe(true);
-    expect(lines.slice(1).every((line) => line.endsWith(',genererat protokoll'))).toBe(true);
+    expect(lines[0].endsWith(',källa,rättad av,status enligt tolkningen,rättelsens notering')).toBe(true);
+    expect(lines.slice(1).every((line) => line.endsWith(',genererat protokoll,,,'))).toBe(true);
   });
 
   it('shows one question with its trail, and 404 for an unknown id', async () => {

@@ -55,11 +55,13 @@ describe('uploading protocols', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('refuses an upload without the right admin token', async () => {
+  it('refuses an upload without the right token', async () => {
     const wrong = await upload(running.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf', 'fel-token');
-    expect(wrong.status).toBe(403);
-    expect(await wrong.json()).toEqual({ error: 'wrong or missing admin token' });
-    expect((await upload(running.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf')).status).toBe(403);
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: 'invalid or revoked token' });
+    const anonymous = await upload(running.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: 'sign in required' });
     expect((await (await fetch(`${running.base}/api/sources`)).json()).sources).toEqual([]);
   });
 
@@ -108,12 +110,14 @@ describe('uploading protocols', () => {
     expect(json.status).toBe(415);
   });
 
-  it('keeps uploads off when the server has no admin token', async () => {
+  it('without ADMIN_TOKEN, no bearer token and no anonymous request can upload, and uploads are off until a redaktör exists', async () => {
     const off = await start('without-token');
     const response = await upload(off.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf', 'vad-som-helst');
-    expect(response.status).toBe(404);
-    expect((await response.json()).error).toMatch(/uploads are off/);
+    expect(response.status).toBe(401);
+    expect((await upload(off.base, 'skarholmen-fvg-2025-12.pdf', 'a.pdf')).status).toBe(401);
     expect((await (await fetch(`${off.base}/api/status`)).json()).uploadsEnabled).toBe(false);
+    await off.store.accounts.addUser({ name: 'rut', role: 'redaktör', passwordHash: null });
+    expect((await (await fetch(`${off.base}/api/status`)).json()).uploadsEnabled).toBe(true);
     expect(existsSync(join(work, 'without-token', 'uploads'))).toBe(false);
     await stop(off);
   });

@@ -5,6 +5,7 @@ import { startRouter, type Route, type ViewName } from './router.ts';
 import type { View, ViewFactory } from './views/view.ts';
 import { replace } from './dom.ts';
 import { errorMessage } from './components/messages.ts';
+import { mountAccountMenu } from './components/account-menu.ts';
 
 const VIEWS: Record<ViewName, () => Promise<{ create: ViewFactory }>> = {
   search: () => import('./views/search.ts'),
@@ -63,4 +64,5 @@ async function show(route: Route): Promise<void> {
   }
 }
 
+mountAccountMenu(document.querySelector<HTMLElement>('.site-header')!);
 startRouter((route) => void show(route));

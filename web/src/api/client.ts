@@ -38,7 +38,7 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+export async function readError(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
   try {
     const body = (await response.json()) as { error?: unknown };
@@ -71,11 +71,16 @@ export const api = {
   sources: () => getJson<SourcesResponse>('/sources'),
   status: () => getJson<ArchiveStatus>('/status'),
 
-  /** Sends a PDF as the raw request body; the admin token unlocks uploads. */
-  async upload(file: File, token: string): Promise<UploadResult> {
+  /** Sends a PDF as the raw request body, as a signed-in redaktör (with the CSRF token) or with a bearer token. */
+  async upload(file: File, token: string, csrfToken?: string): Promise<UploadResult> {
     const response = await fetch(apiUrl('/upload', { name: file.name }), {
       method: 'POST',
-      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${token}`, accept: 'application/json' },
+      headers: {
+        'content-type': 'application/pdf',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       body: file,
     });
     if (!response.ok) throw await readError(response);

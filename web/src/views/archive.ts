@@ -13,6 +13,8 @@ import { formatDate, formatTimestamp } from '../format/dates.ts';
 import { count, failureKindLabel } from '../format/labels.ts';
 import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
+import { reviewList } from '../components/review-list.ts';
+import { session } from '../auth/session.ts';
 
 const KEYS = ['source', 'forvaltning', 'from', 'to', 'sort', 'order'] as const;
 type ArchiveState = Record<(typeof KEYS)[number], string>;
@@ -70,7 +72,7 @@ function failures(sources: SourceRow[]): HTMLElement {
 function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): HTMLElement {
   const enabled = status?.uploadsEnabled === true;
   const file = el('input', { attrs: { id: 'upload-file', name: 'file', type: 'file', accept: 'application/pdf,.pdf', required: true, disabled: !enabled } });
-  const token = el('input', { attrs: { id: 'upload-token', name: 'token', type: 'password', autocomplete: 'off', required: true, disabled: !enabled } });
+  const token = el('input', { attrs: { id: 'upload-token', name: 'token', type: 'password', autocomplete: 'off', disabled: !enabled } });
   const result = el('div', { attrs: { role: 'status' } });
   const submit = el('button', { attrs: { type: 'submit', disabled: !enabled } }, 'Ladda upp');
   const form = el(
@@ -85,7 +87,7 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
           submit.disabled = true;
           replace(result, loading('Laddar upp och läser in …'));
           try {
-            const uploaded = await api.upload(chosen, token.value);
+            const uploaded = await api.upload(chosen, token.value, (await session())?.csrfToken ?? undefined);
             replace(
               result,
               el(
@@ -99,7 +101,9 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
             onUploaded();
           } catch (error) {
             const reason =
-              error instanceof ApiError && error.status === 403 && enabled ? 'Fel administratörsnyckel.' : error instanceof Error ? error.message : String(error);
+              error instanceof ApiError && error.status === 401 ? 'Logga in som redaktör eller ange en giltig nyckel.'
+                : error instanceof ApiError && error.status === 403 ? 'Uppladdning kräver rollen redaktör.'
+                : error instanceof Error ? error.message : String(error);
             replace(result, el('p', { class: 'error', attrs: { role: 'alert' } }, `”${chosen.name}” kunde inte läsas in: ${reason}`));
           } finally {
             submit.disabled = !enabled;
@@ -108,7 +112,7 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
       },
     },
     el('div', { class: 'field' }, el('label', { attrs: { for: 'upload-file' } }, 'PDF-fil'), file),
-    el('div', { class: 'field' }, el('label', { attrs: { for: 'upload-token' } }, 'Administratörsnyckel'), token),
+    el('div', { class: 'field' }, el('label', { attrs: { for: 'upload-token' } }, 'Nyckel (behövs inte för inloggad redaktör)'), token),
     submit,
     result,
   );
@@ -118,7 +122,7 @@ function uploadForm(status: ArchiveStatus | undefined, onUploaded: () => void): 
     el('h2', { attrs: { id: 'upload-heading' } }, 'Ladda upp protokoll'),
     enabled
       ? el('p', { class: 'muted' }, 'Ett uppladdat protokoll blir sökbart inom några sekunder.')
-      : el('p', { class: 'notice' }, 'Uppladdning är avstängd på den här servern. Den slås på när servern startas med en administratörsnyckel (miljövariabeln ADMIN_TOKEN).'),
+      : el('p', { class: 'notice' }, 'Uppladdning är avstängd på den här servern. Den slås på när servern har en redaktör (npm run -s user -- add NAMN --role redaktör) eller startas med en administratörsnyckel (miljövariabeln ADMIN_TOKEN).'),
     form,
   );
 }
@@ -136,6 +140,7 @@ export function create(main: HTMLElement): View {
     summary,
     el('section', { attrs: { 'aria-labelledby': 'protocols-heading' } }, heading, controls, list),
     report,
+    reviewList(),
     upload,
   );
   let ticket = 0;

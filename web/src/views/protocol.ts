@@ -4,9 +4,10 @@
 // URL: /protokoll/:id?avsnitt=<section number>&sida=<page>&q=<search words>
 import { el, replace } from '../dom.ts';
 import { api, ApiError, pdfUrl } from '../api/client.ts';
-import type { Attendee, Question, Section, StoredProtocol } from '../api/types.ts';
+import type { Attendee, Section, StoredProtocol } from '../api/types.ts';
+import type { StoredQuestion } from '../../../ingest/store/types.ts';
 import { topicLabel, topicLabels } from '../api/topic-labels.ts';
-import { urlFor, type Route } from '../router.ts';
+import { current, urlFor, type Route } from '../router.ts';
 import { partyBadge, questionStatusBadge, syntheticTag, topicTag } from '../components/badges.ts';
 import { highlighted } from '../components/highlighted-text.ts';
 import { errorMessage, loading } from '../components/messages.ts';
@@ -17,6 +18,9 @@ import { partyColour } from '../format/parties.ts';
 import { matchRanges, queryKeys } from '../text/match-terms.ts';
 import type { PdfViewer } from '../pdf/pdf-viewer.ts';
 import type { View } from './view.ts';
+import { questionCorrectionMark } from '../components/correction-mark.ts';
+import { questionCorrector } from '../components/question-corrector.ts';
+import { protocolCorrections } from '../components/protocol-corrections.ts';
 
 function protocolTitle({ meeting }: StoredProtocol): string {
   const name = protocolName(meeting.title, meeting.body, meeting.forvaltning);
@@ -125,15 +129,17 @@ function tableOfContents(protocol: StoredProtocol, query: string): HTMLElement {
   );
 }
 
-function questionItem(question: Question, keys: string[]): HTMLElement {
+function questionItem(protocol: StoredProtocol, question: StoredQuestion, keys: string[], corrected: () => void): HTMLElement {
   return el(
     'li',
     { class: `question status-border-${question.status}` },
     el('p', { class: 'question-head' }, questionStatusBadge(question.status), partyBadge(question.party), el('span', { class: 'muted' }, questionKindLabel(question.kind))),
     el('p', {}, text(question.text, keys)),
+    questionCorrectionMark(question.correction),
     question.answer
       ? el('p', { class: 'answer' }, el('strong', {}, `Svar${question.answer.party ? ` (${question.answer.party})` : ''}: `), text(question.answer.text, keys))
       : null,
+    questionCorrector({ ...question, protocolId: protocol.id, forvaltning: protocol.meeting.forvaltning, date: protocol.meeting.date }, corrected),
   );
 }
 
@@ -159,7 +165,7 @@ function sectionBody(section: Section, keys: string[]): HTMLElement[] {
   });
 }
 
-function sectionView(protocol: StoredProtocol, section: Section, keys: string[], query: string, labels: Map<string, string>): HTMLElement {
+function sectionView(protocol: StoredProtocol, section: Section, keys: string[], query: string, labels: Map<string, string>, corrected: () => void): HTMLElement {
   const questions = protocol.questions.filter((question) => question.section === section.number);
   const topics = [...new Set(protocol.topics.filter((t) => t.section === section.number).map((t) => t.topic))];
   return el(
@@ -181,7 +187,7 @@ function sectionView(protocol: StoredProtocol, section: Section, keys: string[],
     topics.length > 0 ? el('ul', { class: 'tags small', attrs: { 'aria-label': 'Ämnen i avsnittet' } }, ...topics.map((id) => el('li', {}, topicTag(id, topicLabel(labels, id))))) : null,
     ...sectionBody(section, keys),
     questions.length > 0
-      ? el('div', { class: 'questions' }, el('h3', {}, questions.length === 1 ? 'Fråga' : 'Frågor'), el('ul', {}, ...questions.map((q) => questionItem(q, keys))))
+      ? el('div', { class: 'questions' }, el('h3', {}, questions.length === 1 ? 'Fråga' : 'Frågor'), el('ul', {}, ...questions.map((q) => questionItem(protocol, q, keys, corrected))))
       : null,
   );
 }
@@ -196,7 +202,15 @@ export function create(main: HTMLElement): View {
   const header = el('header', { class: 'protocol-header' });
   replace(main, loading('Hämtar protokollet …'));
 
-  const renderText = async (route: Route) => {
+  /** After a correction: the protocol as corrected now, shown again where the reader was. */
+  const corrected = () => {
+    void api.protocol(protocol!.id).then((fresh) => {
+      protocol = fresh;
+      const y = window.scrollY;
+      return renderText(current()).then(() => window.scrollTo(0, y));
+    });
+  };
+  const renderText = async (route: Route): Promise<void> => {
     const query = route.query.get('q') ?? '';
     const keys = queryKeys(query);
     const labels = await topicLabels();
@@ -207,13 +221,14 @@ export function create(main: HTMLElement): View {
       el('h1', { attrs: { tabindex: '-1' } }, protocolTitle(p)),
       p.synthetic ? el('p', { class: 'notice' }, syntheticTag(), ' Det här är ett genererat exempelprotokoll, inte ett verkligt protokoll.') : null,
       metadata(p),
+      protocolCorrections(p, () => textColumn, corrected),
       topicTags(p, labels),
     );
     replace(
       textColumn,
       attendees(p),
       tableOfContents(p, query),
-      ...p.sections.map((section) => sectionView(p, section, keys, query, labels)),
+      ...p.sections.map((section) => sectionView(p, section, keys, query, labels, corrected)),
     );
     renderedQuery = query;
   };

@@ -16,6 +16,11 @@ import { formatDate } from '../format/dates.ts';
 import { count } from '../format/labels.ts';
 import { sourceSelect } from '../components/source-filter.ts';
 import type { View } from './view.ts';
+import { questionCorrectionMark } from '../components/correction-mark.ts';
+import { questionCorrector } from '../components/question-corrector.ts';
+
+/** Shows the list again after a correction, so the question appears as corrected. */
+const showAgain = () => navigate(location.pathname + location.search, { replace: true });
 
 const FILTERS = ['status', 'source', 'party', 'forvaltning', 'topic', 'q', 'from', 'to'] as const;
 type QuestionState = Record<(typeof FILTERS)[number] | 'page', string>;
@@ -71,6 +76,7 @@ function questionCard(question: TrackedQuestion): HTMLElement {
       question.synthetic ? syntheticTag() : null,
     ),
     el('p', { class: 'question-text' }, question.text),
+    questionCorrectionMark(question.correction),
     el(
       'p',
       { class: 'muted' },
@@ -86,6 +92,7 @@ function questionCard(question: TrackedQuestion): HTMLElement {
       ? el('p', {}, 'Besvarad ', protocolLink(question.answeredIn.protocolId, '', formatDate(question.answeredIn.date)))
       : null,
     trail(question),
+    questionCorrector(question, showAgain),
   );
 }
 
