@@ -2,7 +2,7 @@
 // answer, defer or record an outcome. Matching is case-insensitive on whole words.
 import cues from '../data/cues.json' with { type: 'json' };
 
-export type CueKind = 'question' | 'none' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'followUp' | 'outcome';
+export type CueKind = 'question' | 'none' | 'request' | 'requestForInformation' | 'raise' | 'preRegistered' | 'listIntro' | 'answer' | 'deferral' | 'followUp' | 'outcome' | 'stillOpen' | 'closed';
 
 function compile(patterns: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}])(?:${patterns.join('|')})(?![\\p{L}])`, 'iu');
@@ -20,6 +20,8 @@ const MATCHERS: Record<CueKind, RegExp> = {
   deferral: compile(cues.deferral),
   followUp: compile(cues.followUp),
   outcome: compile(cues.outcome),
+  stillOpen: compile(cues.stillOpen),
+  closed: compile(cues.closed),
 };
 
 export function has(kind: CueKind, sentence: string): boolean {

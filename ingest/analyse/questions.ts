@@ -11,6 +11,7 @@ import { contentWords, stem } from '../lang/swedish.ts';
 import type { Answer, Party, Question, QuestionKind, QuestionStatus } from '../model.ts';
 import { enumeratorOf, isListItem, withoutEnumerator } from '../parse/sentences.ts';
 import type { Statement } from '../parse/utterances.ts';
+import cues from '../data/cues.json' with { type: 'json' };
 import { defers, has, hasEarly } from './cues.ts';
 
 export interface SectionStatements {
@@ -192,8 +193,11 @@ function resolve(group: Group, statements: Statement[], end: number): void {
     const near = s.paragraph <= lastParagraph + RESPONSE_REACH;
     if (group.asking === 'raise' && !near) break;
     const response = responseOf(s, group.party);
-    // Something presented later, after a substantive answer, does not put the answer off.
-    if (response === 'deferral' && answer && !has('deferral', s.text)) continue;
+    // After a substantive answer, a promise puts the question off only when what it promises was asked and the
+    // answer did not give it ("… per månad under 2025?" — "kostnaden hittills i år är 6,1 miljoner" — "Fördelningen
+    // per månad redovisas vid nästa möte"), or when it says the question itself stays open. A promise of more
+    // than was asked leaves the question answered.
+    if (response === 'deferral' && answer && !has('stillOpen', s.text) && !owesPart(s, answer, group, statements)) continue;
     if (response === 'deferral') {
       group.status = 'deferred';
       group.answer = answerFrom(answer ?? s, group.party);
@@ -203,13 +207,31 @@ function resolve(group: Group, statements: Statement[], end: number): void {
     if (response === 'outcome' && near) outcome ??= s;
   }
   const listDeferral = group.list?.deferral && (group.list.owner === null || group.list.owner === group.party) ? group.list.deferral : null;
+  // A question referred to from an earlier meeting that the sentence itself calls still open ("… står kvar") or
+  // answered ("Kommunals fråga om … är besvarad: …").
+  const own = group.indexes.map((i) => statements[i]);
+  const stillOpen = own.some((o) => has('stillOpen', o.text));
+  const closed = own.find((o) => has('closed', o.text));
   if (answer) [group.status, group.answer] = ['answered', answerFrom(answer, group.party)];
+  else if (stillOpen) group.status = 'deferred';
+  else if (closed) [group.status, group.answer] = ['answered', answerFrom(closed, group.party)];
   else if (listDeferral) [group.status, group.answer] = ['deferred', answerFrom(listDeferral, group.party)];
   else if (outcome) [group.status, group.answer] = ['answered', answerFrom(outcome, group.party)];
 }
 
 function contentStems(text: string): Set<string> {
   return new Set(contentWords(text).map(stem));
+}
+
+/** Words any question and its reply share without saying what was asked ("frågan", "arbetsgivaren"). */
+const NOT_OWED = new Set(cues.notOwed.map(stem));
+
+/** Whether a promise names something the question asked that the answer did not give: words the two share. */
+function owesPart(promise: Statement, answer: Statement, group: Group, statements: Statement[]): boolean {
+  const asked = contentStems(group.indexes.map((i) => statements[i].text).join(' '));
+  const given = contentStems(answer.text);
+  for (const word of contentStems(promise.text)) if (asked.has(word) && !given.has(word) && !NOT_OWED.has(word)) return true;
+  return false;
 }
 
 function shared(a: Set<string>, b: Set<string>): number {

@@ -6,7 +6,8 @@
 // visible names; a side that is not labelled is read from the role ("Vårdförbundet", a cut-off "Sveriges …").
 import meeting from '../data/meeting.json' with { type: 'json' };
 import type { Attendee, Line, Party } from '../model.ts';
-import { canonicalParty, UNION_NAME_HEADS } from './parties.ts';
+import { readTwoSidedTable, type Side } from './attendance-table.ts';
+import { canonicalParty, isConfederation, UNION_NAME_HEADS } from './parties.ts';
 
 type Mode = 'employer' | 'union' | 'absent' | 'present' | 'skip';
 
@@ -19,11 +20,18 @@ export interface AttendanceList {
   secretary: string | null;
 }
 
-const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u;
-/** A person's full name as it starts an entry of an inline list: two to four capitalised words. */
-const FULL_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+/**
+ * One word of a person's name: capitalised, the rest lower case but for a part after a hyphen or apostrophe
+ * ("Lindberg-Svärd", "O'Neill") — so a role in capitals ("HR-chef") or a heading ("MINNESANTECKNINGAR") is none.
+ */
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)*`;
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}$`, 'u');
+/** A person's full name as it starts an entry of an inline list: two to four name words. */
+const FULL_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}$`, 'u');
+/** "Yasmin Khoury HR-chef": a full name run into a role that no comma or cell separates from it. */
+const NAME_THEN_ROLE = new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}?)\\s+(?!${NAME_WORD}(?:\\s|,|$))(\\S.*)$`, 'u');
 /** A part of a role that says which items someone attended ("punkt 5", "§ 4–6"), not what they do. */
-const ITEMS_ATTENDED = /^(?:punkt|punkterna|§)\s*\d/iu;
+const ITEMS_ATTENDED = /^(?:(?:under|vid|för)\s+)?(?:punkt|punkterna|§)\s*\d/iu;
 /** A line this long, as a share of a full body line, runs to the margin: the list wraps onto the next line. */
 const WRAPPED_SHARE = 0.8;
 
@@ -100,13 +108,17 @@ function continues(text: string, fullLineChars: number | null): boolean {
   return fullLineChars !== null && text.length >= fullLineChars * WRAPPED_SHARE;
 }
 
-/** A line of the attendance block: its text, and whether it is a table row (a row is one entry, never wrapped). */
+/**
+ * A line of the attendance block: its text, whether it is a table row (a row is one entry, never wrapped), and
+ * the side a column of a two-sided table lists.
+ */
 interface ListLine {
   text: string;
   row: boolean;
+  side?: Side;
 }
 
-function mergeContinuations(lines: ListLine[], fullLineChars: number | null): string[] {
+function mergeContinuations(lines: ListLine[], fullLineChars: number | null): ListLine[] {
   const merged: ListLine[] = [];
   for (const line of lines) {
     const last = merged[merged.length - 1];
@@ -114,7 +126,51 @@ function mergeContinuations(lines: ListLine[], fullLineChars: number | null): st
     if (joins) merged[merged.length - 1] = { text: `${last.text} ${line.text}`, row: false };
     else merged.push(line);
   }
-  return merged.map((l) => l.text);
+  return merged.flatMap((line) => segmentsOf(line.text).map((text) => ({ ...line, text })));
+}
+
+/**
+ * A block written as running text ("Närvarande. Arbetsgivaren: Anna Berg (chef). Arbetstagarna: Kommunal – Olle
+ * Ek.") in the pieces a list of lines would have: a sentence starts a new piece when it is a header or a label,
+ * or follows one.
+ */
+function segmentsOf(text: string): string[] {
+  const pieces: string[] = [];
+  for (const sentence of text.split(/(?<=[.)])\s+(?=\p{Lu})/u)) {
+    const last = pieces[pieces.length - 1];
+    const opens = last === undefined || headerOf(last) !== null || headerOf(sentence) !== null || inlineHeader(sentence) !== null;
+    if (opens) pieces.push(sentence);
+    else pieces[pieces.length - 1] = `${last} ${sentence}`;
+  }
+  // A piece of running text ends in a full stop that no list line has.
+  return pieces.length > 1 ? pieces.map((p) => p.replace(/\.$/u, '')) : pieces;
+}
+
+/** A header row naming the two sides ("Arbetsgivare | Fackliga organisationer"): which side each column lists. */
+function sidesOfHeader(cells: string[]): [Side, Side] | null {
+  const sides = cells.map((c) => headerOf(c, true));
+  const [left, right] = sides;
+  const isSide = (m: Mode | null): m is Side => m === 'employer' || m === 'union';
+  return isSide(left) && isSide(right) && left !== right ? [left, right] : null;
+}
+
+/** The block's lines as list lines, the columns of a two-sided table read apart (see attendance-table.ts). */
+function listLinesOf(lines: Line[]): ListLine[] {
+  const listLines: ListLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const table = readTwoSidedTable(lines, i, sidesOfHeader, startsNewEntry);
+    if (table) {
+      listLines.push(...table.entries.map((e) => ({ text: e.text, row: true, side: e.side })));
+      i = table.end - 1;
+      continue;
+    }
+    const line = lines[i];
+    // "[Tid | kl. 9–11]", "[Datum | Tid | Plats]": a row of the meeting's facts, not of people.
+    if (line.cells && headerOf(line.cells[0], true) === 'skip') continue;
+    // A table row reads as "name, role": its cells are what commas separate in running lists.
+    listLines.push({ text: (line.cells ? line.cells.join(', ') : line.text).trim(), row: line.cells !== undefined });
+  }
+  return listLines;
 }
 
 /** Splits at a separator that stands outside parentheses. */
@@ -184,7 +240,7 @@ function readRole(role: string): { role: string | null; party: Party | null; fun
     if (named && !party) party = named;
     else if (CHAIR.has(key)) fn = 'chair';
     else if (SECRETARY.has(key)) fn = 'secretary';
-    else if (!ITEMS_ATTENDED.test(part)) rest.push(part);
+    else if (!ITEMS_ATTENDED.test(part) && !isConfederation(part)) rest.push(part);
   }
   return { role: rest.join(', ') || null, party, function: fn };
 }
@@ -201,9 +257,10 @@ function personWithRole(entry: string, mode: Mode): Listed | null {
   const trailing = text.includes(',') ? null : trailingParty(text);
   if (trailing) return { attendee: trailing, function: null };
   const [rawName, ...rest] = text.split(',');
-  const name = rawName.trim();
+  const runIn = FULL_NAME.test(rawName.trim()) ? null : NAME_THEN_ROLE.exec(rawName.trim());
+  const name = runIn ? runIn[1] : rawName.trim();
   if (!NAME.test(name) || canonicalParty(name)) return null;
-  const { role, party, function: fn } = readRole(rest.join(','));
+  const { role, party, function: fn } = readRole([...(runIn ? [runIn[2]] : []), ...rest].join(','));
   const listed = (attendee: Attendee): Listed => ({ attendee, function: fn });
   if (party === 'Arbetsgivaren') return listed({ name, side: 'arbetsgivare', party: null, role });
   if (party) return listed({ name, side: 'fack', party, role });
@@ -227,6 +284,16 @@ function functionLabelled(text: string): { attendee: Attendee; function: Meeting
 }
 
 function partyList(text: string): Attendee[] | null {
+  // "Kommunal – Bengt Olsson, Sabina Kovač; Vision – Linda Ahl": several unions' lists in a row.
+  const lists = text.split(';').map((t) => t.trim().replace(/\.$/, ''));
+  if (lists.length > 1) {
+    const each = lists.map(onePartyList);
+    if (each.every((l) => l !== null)) return each.flatMap((l) => l ?? []);
+  }
+  return onePartyList(text);
+}
+
+function onePartyList(text: string): Attendee[] | null {
   // "Kommunal: Anna Berg, Olle Ek" or "Kommunal – Anna Berg".
   const m = /^([^:]{2,40}?)(?::|\s[–-])\s*(.+)$/u.exec(text);
   const party = m ? canonicalParty(m[1]) : null;
@@ -255,13 +322,11 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
     if (listed.function) list[listed.function] ??= listed.attendee.name;
   };
   let mode: Mode = 'present';
-  // A table row reads as "name, role": its cells are what commas separate in running lists.
-  const listLines = lines
-    .filter((l) => !isTitle(l) && !isColumnHeader(l))
-    .map((l) => ({ text: (l.cells ? l.cells.join(', ') : l.text).trim(), row: l.cells !== undefined }));
+  const listLines = listLinesOf(lines.filter((l) => !isTitle(l) && !isColumnHeader(l)));
   // People named by a function label ("Sekreterare: …"), added after the lists unless a list names them too.
   const byFunction: { attendee: Attendee; function: MeetingFunction }[] = [];
-  for (const line of mergeContinuations(listLines, fullLineChars)) {
+  for (const { text: line, side } of mergeContinuations(listLines, fullLineChars)) {
+    if (side) mode = side;
     const labelled = functionLabelled(line);
     if (labelled) {
       byFunction.push(labelled);
@@ -269,7 +334,8 @@ export function parseAttendance(lines: Line[], isTitle: (line: Line) => boolean,
     }
     const header = headerOf(line);
     if (header) {
-      mode = header;
+      // "Plats: Rum 3" skips its own line; "Plats:" alone skips the lines below it.
+      if (header !== 'skip' || !/:\s*\S/u.test(line)) mode = header;
       continue;
     }
     const absent = absentInSentence(line);

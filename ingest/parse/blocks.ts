@@ -59,9 +59,9 @@ function lineGapOf(lines: Line[], bodySize: number): number {
 
 /**
  * A line that opens a numbered heading ("7. Övriga frågor", "§ 3 Val", "5.1.1.Information", "4) Ekonomi",
- * "Punkt 2: Ekonomi", "Punkt 3 - Arbetsmiljö", "Ärende 5 Budget").
+ * "Punkt 2: Ekonomi", "Punkt 3 - Arbetsmiljö", "Ärende 5 Budget", "4 § Ekonomi" with the sign after the number).
  */
-export const HEADING_NUMBER = /^(?:(?:§|[Pp]unkt|[Ää]rende|[Pp]aragraf)\s*)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s+[-–])?\s*(?=[\p{Lu}"”“]|$)/u;
+export const HEADING_NUMBER = /^(?:(?:§|[Pp]unkt|[Ää]rende|[Pp]aragraf)\s*)?(\d{1,3}(?:\.\d{1,2})*)(?:[.):]|\s*§|\s+[-–])?\s*(?=[\p{Lu}"”“]|$)/u;
 
 const TERMINAL = /[.!?:;]["”’)]*$/u;
 const RUNS_ON = /^["”“’(]*[\p{Ll}\d]/u;
@@ -76,11 +76,11 @@ function startsBlock(previous: Line, line: Line, lineGap: number): boolean {
 }
 
 /**
- * A bold row of two cells whose first is an agenda number ("[2.1 | Ekonomi]"): a heading whose number is set as a
+ * A bold row of two cells whose first is an agenda number or letter ("[2.1 | Ekonomi]", "[C. | Ekonomi]"): a heading whose number is set as a
  * separate run left of the title, not a table row.
  */
 function isNumberCellHeading(line: Line): boolean {
-  return line.bold && line.cells?.length === 2 && /^(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?$/u.test(line.cells[0].trim());
+  return line.bold && line.cells?.length === 2 && /^(?:(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?|[A-Z][.)])$/u.test(line.cells[0].trim());
 }
 
 function toBlock(lines: Line[], vocabulary: Set<string>): Block {

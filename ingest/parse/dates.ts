@@ -1,6 +1,7 @@
 // Swedish dates in protocol text: "den 12 mars 2024", "14 januari kl. 13.00", "2024-01-13", "18/3 2025", and the clues that let
 // a meeting month be inferred when no date is stated ("Justeras senast den 8 december", "Nästa förvaltningsgrupp
 // är den 15 januari 2026", signature dates).
+import meetingData from '../data/meeting.json' with { type: 'json' };
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 /** Full month names and their short forms ("jan", "sept.", "okt"). */
@@ -47,12 +48,31 @@ export function findIsoDate(text: string): DayMonth | null {
   return { year: Number(n[4]), month, day };
 }
 
-const DEADLINE = new RegExp(`juster(?:as|ing|at)[^.]{0,40}?den\\s+${DAY_MONTH.source}`, 'iu');
-const NEXT_MEETING = new RegExp(`nästa\\s+(?:möte|förvaltningsgrupp|sammanträde|samverkan)\\p{L}*[^.]{0,30}?den\\s+${DAY_MONTH.source}`, 'iu');
+/** Justering words before the deadline or the day it was done: "Justeras senast den 8 december", "Justering: 2025-02-20". */
+const DEADLINE = /juster(?:as|ing|at|ad|ades)\p{L}*/iu;
+/** "Nästa möte", "Nästa sammanträde:", "nästa skyddskommitté hålls": the words that name the next meeting. */
+const NEXT_MEETING = new RegExp(`nästa\\s+(?:ordinarie\\s+)?\\p{L}*(?:${meetingData.meetingWords.join('|')})\\p{L}*`, 'iu');
+/** How far after its keyword a clue's date may stand, within one line and one sentence. */
+const CLUE_REACH = 60;
 
-function dayMonthFrom(m: RegExpExecArray | null): DayMonth | null {
-  if (!m) return null;
-  return { day: Number(m[1]), month: monthNumber(m[2]), year: m[3] ? Number(m[3]) : null };
+/** The first date written in a text, in words or in figures. */
+function firstDate(text: string): DayMonth | null {
+  const words = DAY_MONTH.exec(text);
+  const figures = ISO.exec(text) ?? NUMERIC.exec(text);
+  if (figures && (!words || figures.index < words.index)) return findIsoDate(text);
+  return words ? { day: Number(words[1]), month: monthNumber(words[2]), year: words[3] ? Number(words[3]) : null } : null;
+}
+
+/** The date a clue gives: the first date in the same sentence after a keyword (a heading "Nästa möte" gives none). */
+function dateAfter(keyword: RegExp, text: string): DayMonth | null {
+  for (const m of text.matchAll(new RegExp(keyword.source, `${keyword.flags}g`))) {
+    const start = (m.index ?? 0) + m[0].length;
+    // A heading ("6. Nästa sammanträde") gives its date on the line below it.
+    const after = text.slice(start, start + CLUE_REACH).replace(/^[\s:.]*\n/u, ' ');
+    const date = firstDate(after.split(/\n|\.\s+\p{Lu}/u)[0]);
+    if (date) return date;
+  }
+  return null;
 }
 
 /**
@@ -61,8 +81,8 @@ function dayMonthFrom(m: RegExpExecArray | null): DayMonth | null {
  * its year comes from the next meeting (a year earlier when the next meeting falls in an earlier month: December → January).
  */
 export function inferMonth(text: string, signatureDates: DayMonth[]): string | null {
-  const deadline = dayMonthFrom(DEADLINE.exec(text));
-  const next = dayMonthFrom(NEXT_MEETING.exec(text));
+  const deadline = dateAfter(DEADLINE, text);
+  const next = dateAfter(NEXT_MEETING, text);
   if (deadline) {
     let year = deadline.year;
     if (year === null && next?.year) year = next.month < deadline.month ? next.year - 1 : next.year;

@@ -82,10 +82,18 @@ function findForvaltning(s: MeetingSources): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+const BODY_ABBREVIATIONS = Object.entries(meetingData.bodyAbbreviations).map(
+  ([abbreviation, body]) => [new RegExp(`(?<![\\p{L}])${abbreviation}(?![\\p{L}])`, 'u'), body] as const,
+);
+
 function findBody(s: MeetingSources): string | null {
-  const head = `${s.title ?? ''} ${s.furniture.map((l) => l.text).join(' ')}`.toLowerCase();
+  const headText = `${s.title ?? ''} ${s.furniture.map((l) => l.text).join(' ')}`;
+  const head = headText.toLowerCase();
   const inHead = meetingData.bodies.find((b) => head.includes(b));
   if (inHead) return inHead;
+  // "Protokoll FSG 2025-09-09": a body's abbreviation in the title or letterhead.
+  const abbreviated = BODY_ABBREVIATIONS.find(([pattern]) => pattern.test(headText));
+  if (abbreviated) return abbreviated[1];
   const text = s.text.toLowerCase();
   const counts = meetingData.bodies.map((b) => [b, text.split(b).length - 1] as const).filter(([, n]) => n > 0);
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

@@ -36,6 +36,16 @@ const ANCHORED = buildAliases(true);
 const ANYWHERE = buildAliases(false).map((a) => ({ ...a, pattern: new RegExp(a.pattern.source, `${a.pattern.flags}g`) }));
 const COLLECTIVE = new RegExp(`^(${data.collectives.fack.map(escape).join('|')})(?![\\p{L}])`, 'iu');
 
+const CONFEDERATIONS = data.confederations.map(escape).join('|');
+/** "TCO, Vision", "LO/Kommunal", "Vision (TCO)": the union with its central organisation before or after it. */
+const WITH_CONFEDERATION = new RegExp(`^(?:${CONFEDERATIONS})(?:\\s*[,/–-]\\s*|\\s+)(.+)$|^(.+?)\\s*\\((?:${CONFEDERATIONS})\\)$`, 'u');
+const CONFEDERATION = new RegExp(`^(?:${CONFEDERATIONS})$`, 'u');
+
+/** Whether a word names a central organisation (TCO, LO, Saco) rather than a role. */
+export function isConfederation(text: string): boolean {
+  return CONFEDERATION.test(text.trim());
+}
+
 export function sideOf(party: Party): Side {
   return SIDE.get(party) ?? 'fack';
 }
@@ -47,7 +57,8 @@ export function canonicalParty(name: string): Party | null {
     const m = alias.pattern.exec(text);
     if (m && m[0].length === text.length) return alias.party;
   }
-  return null;
+  const union = WITH_CONFEDERATION.exec(text);
+  return union ? canonicalParty(union[1] ?? union[2]) : null;
 }
 
 /** The party a text begins with ("SSR undrar …", "Arbetsgivarens svar: …") and how many characters name it. */

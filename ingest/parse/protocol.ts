@@ -13,6 +13,8 @@ import { buildDirectory } from './people.ts';
 import { splitSections, type RawSection } from './sections.ts';
 import { attributeStatements, partyOfTitle, toUtterances, type Statement } from './utterances.ts';
 
+/** How much larger than the body text a line must be to be a title rather than part of the attendance block. */
+const TITLE_SIZE_LEAD = 3;
 /** Protocol wording a document must show: once beside numbered items, twice without them. */
 const MIN_PROTOCOL_WORDS_WITH_ITEMS = 1;
 const MIN_PROTOCOL_WORDS = 2;
@@ -24,6 +26,7 @@ function protocolWordCount(text: string): number {
 
 export function isProcedural(title: string): boolean {
   const t = title.toLowerCase();
+  if (meetingData.holdsQuestions.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(t))) return false;
   return meetingData.procedural.some((p) => t.startsWith(p));
 }
 
@@ -72,7 +75,9 @@ export function parseProtocol(document: ExtractedDocument, source: SourceInfo): 
   const title = titleBlock?.text ?? null;
   const preambleLines: Line[] = split.preamble.flatMap((b) => b.lines);
   const titleLines = new Set(titleBlock?.lines ?? []);
-  const attendance = parseAttendance(preambleLines, (l) => titleLines.has(l), fullLineCharsOf(document.body, bodySize));
+  // Lines set larger than a heading would be (a title not in bold, a letterhead) name no attendees.
+  const isTitle = (l: Line): boolean => titleLines.has(l) || l.size > bodySize + TITLE_SIZE_LEAD;
+  const attendance = parseAttendance(preambleLines, isTitle, fullLineCharsOf(document.body, bodySize));
   const { attendees, absentParties } = attendance;
   const meeting = readMeeting({ title, furniture, signingLog: [...signingLog], preamble: preambleLines, text, listed: attendance });
   const directory = buildDirectory(attendees, document.body);

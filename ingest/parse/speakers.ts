@@ -40,6 +40,21 @@ const FIRST_NAME = new RegExp(`^(\\p{Lu}\\p{Ll}+)\\s+(?:${VERBS})(?![\\p{L}])`, 
 const AFTER_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})\\s+(?:också\\s+|även\\s+)?`, 'giu');
 /** "Föranmäld fråga från Kommunal gällande …", "Svar från arbetsgivaren:": the party a question, answer or item comes from. */
 const FROM_PARTY = /(?<![\p{L}])(?:fråga|frågor|frågan|svar|svaret|ärende|ärenden|skrivelse)\s+från\s+/iu;
+/**
+ * "SSR:s fråga om …", "sedan förra mötet återstår Ledarnas fråga om …": a question referred to by its party's
+ * genitive belongs to that party, wherever in the sentence it is named.
+ */
+const GENITIVE_QUESTION = /(?<![\p{L}])((?:\p{L}[\p{L}/-]*\s+)?\p{L}[\p{L}/-]*?)(?::s|s)\s+(?:\p{L}+\s+)?(?:fråga|frågan|frågor|begäran|önskemål)(?![\p{L}])/gu;
+
+function genitiveQuestioner(text: string): Party | null {
+  for (const m of text.matchAll(GENITIVE_QUESTION)) {
+    const words = m[1].split(/\s+/);
+    const party = canonicalParty(m[1]) ?? canonicalParty(words[words.length - 1]);
+    if (party) return party;
+  }
+  return null;
+}
+
 /** Leading matter that does not change the subject: page references "(S. 60, 4 stycket)", "Vidare". */
 const LEAD_IN = /^(?:\([^)]{0,40}\)\s*|(?:Vidare|Även|Dessutom|Sedan|Slutligen|Därefter),?\s+)/u;
 
@@ -73,6 +88,8 @@ export function explicitSpeaker(sentence: string, directory: Directory): Speaker
   const from = FROM_PARTY.exec(text);
   const fromParty = from ? leadingParty(text.slice(from.index + from[0].length)) : null;
   if (fromParty) return { party: fromParty.party, person: null };
+  const genitive = genitiveQuestioner(text);
+  if (genitive) return { party: genitive, person: null };
   for (const m of text.matchAll(AFTER_VERB)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     const party = leadingParty(after);

@@ -1,5 +1,5 @@
 // The archive's search engine on minisearch. One document per section; each word is indexed under its
-// matching key, its compound parts (in a field of their own, weighted lower) and its synonym groups, with
+// matching key, its compound parts and its topics' terms (in a field of their own, weighted lower) and its synonym groups, with
 // stopwords left out — so queries are exact term look-ups, without prefix or fuzzy expansion at query time.
 // minisearch holds and persists the postings; term-postings.ts reads them out with their BM25 scores
 // (minisearch's formula) and term-scorer.ts ranks from those, party-terms.ts knows which party said which
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { analyze, indexTerms, type AnalyzedWord } from '../../ingest/lang/analysis.ts';
 import { normalize } from '../../ingest/lang/swedish.ts';
 import { matchKey } from '../../ingest/lang/terms.ts';
+import { topicTerm } from '../../ingest/lang/topic-terms.ts';
 import type { ProtocolId, SectionRecord } from '../../ingest/store/types.ts';
 import { hitFieldsOf, sectionDocOf, type SectionDoc, type SectionWithText } from './documents.ts';
 import type { Facets, SearchEngine, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from './engine.ts';
@@ -32,7 +33,7 @@ import { TextStore } from './text-store.ts';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.ts';
 
 /** Bump when analysis or the saved layout changes: older saved indexes are then rebuilt, not loaded. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 // Two content fields only: every field multiplies the work of each term look-up. The section title's terms
 // are written into `text` twice, which weighs them as a boost would.
@@ -346,7 +347,8 @@ export class MiniSearchEngine implements SearchEngine {
     const document: IndexDocument = {
       id: slot,
       text: [...title.direct, ...title.direct, ...body.direct].join(' '),
-      parts: [...title.parts, ...body.parts].join(' '),
+      // Topic terms beside the compound parts: a section found by its topic alone ranks below one with the words.
+      parts: [...title.parts, ...body.parts, ...doc.topics.map(topicTerm)].join(' '),
     };
     const said = new Map<string, string[]>();
     for (const [party, partyWords] of wordsByParty(doc, words)) {

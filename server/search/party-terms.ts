@@ -2,6 +2,7 @@
 // it whether the party of the filter said the words that matched; kept apart from minisearch because a field
 // per party doubled the index's postings (and its memory) for what is a yes/no question per matching section.
 import type { TermGroup } from './plan.ts';
+import { unmarked } from './term-postings.ts';
 
 /**
  * The saved form: the term and party names, and one run of numbers for all slots — per slot its entry count
@@ -63,7 +64,7 @@ export class PartyTerms {
   saidBy(party: string, groups: TermGroup[], combineWith: 'AND' | 'OR'): (slot: number) => boolean {
     const numbered = groups.map((group) =>
       group.alternatives
-        .map((terms) => terms.map((term) => this.numbers.get(term) ?? -1))
+        .map((terms) => terms.map((term) => this.numbers.get(unmarked(term)) ?? -1))
         .filter((numbers) => !numbers.includes(-1)),
     );
     const slots = this.slots;

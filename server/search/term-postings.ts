@@ -23,6 +23,24 @@ export interface Postings {
   scores: Float64Array;
 }
 
+/**
+ * A term so marked (`apart('hel')`, for the parts of a query's compound written apart) is read in the first
+ * field only, the words as written, and weighs a share of a term found whole: a section saying "utbildning i
+ * arbetsmiljö" is found for "arbetsmiljöutbildning", below one that writes the compound.
+ */
+const APART = '~';
+const APART_SHARE = 0.35;
+
+/** The term marked to be read as a word written apart (see APART). */
+export function apart(term: string): string {
+  return `${APART}${term}`;
+}
+
+/** The term without its mark, as the index and the vocabulary know it. */
+export function unmarked(term: string): string {
+  return term.startsWith(APART) ? term.slice(APART.length) : term;
+}
+
 // minisearch's BM25+ defaults.
 const K = 1.2;
 const B = 0.7;
@@ -56,11 +74,17 @@ export class TermPostings {
 
   /** How many postings the term has over the fields: the work of walking them. */
   count(term: string): number {
-    const data = this.index._index.get(term);
+    const data = this.index._index.get(unmarked(term));
     if (!data) return 0;
     let count = 0;
-    for (const { id } of this.fields) count += data.get(id)?.size ?? 0;
+    for (const { id } of this.fieldsOf(term)) count += data.get(id)?.size ?? 0;
     return count;
+  }
+
+  /** The fields a term is read in, with their boosts: all of them, or the first at a share for a marked term. */
+  private fieldsOf(term: string): Array<{ id: number; boost: number }> {
+    if (!term.startsWith(APART)) return this.fields;
+    return [{ id: this.fields[0].id, boost: this.fields[0].boost * APART_SHARE }];
   }
 
   /**
@@ -77,10 +101,10 @@ export class TermPostings {
 
   /** The term's score in one section (0 when it lacks the term), looked up instead of walking the postings. */
   scoreIn(term: string, slot: number): number {
-    const data = this.index._index.get(term);
+    const data = this.index._index.get(unmarked(term));
     if (!data) return 0;
     let score = 0;
-    for (const field of this.fields) {
+    for (const field of this.fieldsOf(term)) {
       const frequencies = data.get(field.id);
       const frequency = frequencies?.get(slot);
       if (frequency !== undefined) score += this.scorer(field, frequencies!.size)(slot, frequency);
@@ -89,14 +113,14 @@ export class TermPostings {
   }
 
   private read(term: string): Postings {
-    const data = this.index._index.get(term);
+    const data = this.index._index.get(unmarked(term));
     if (!data) return { slots: new Int32Array(0), scores: new Float64Array(0) };
     const size = this.count(term);
     const slots = new Int32Array(size);
     const scores = new Float64Array(size);
     const seen = this.seenFor(this.index._nextId);
     let n = 0;
-    for (const field of this.fields) {
+    for (const field of this.fieldsOf(term)) {
       const frequencies = data.get(field.id);
       if (!frequencies) continue;
       const scorer = this.scorer(field, frequencies.size);

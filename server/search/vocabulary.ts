@@ -81,14 +81,17 @@ export class Vocabulary {
   /**
    * Archive words that are compounds beginning with this word, for a query word the archive only uses as
    * the first part of compounds ("rehabilitering" → "rehabiliteringsprocessen"): the rest must be a word
-   * the archive knows, so "rehab" does not expand to every word that merely starts with it.
+   * the archive knows, so "rehab" does not expand to every word that merely starts with it. `stem` says the
+   * word is a matching key rather than a written word, so a linking vowel may follow it.
    */
-  compoundsStartingWith(word: string, limit = 20): string[] {
+  compoundsStartingWith(word: string, limit = 20, stem = false): string[] {
     if (word.length < 4) return [];
     const found: string[] = [];
+    // After a stem the compound may carry the vowel a part ends in before another ("sjukskötersk|e|tjänster").
+    const linking = stem ? /^[saeou]/ : /^s/;
     for (const [candidate] of this.radix().atPrefix(word)) {
       const rest = candidate.slice(word.length);
-      const head = rest.startsWith('s') && rest.length > 3 && !this.splitter.isHead(rest) ? rest.slice(1) : rest;
+      const head = linking.test(rest) && rest.length > 3 && !this.splitter.isHead(rest) ? rest.slice(1) : rest;
       if (head.length >= 3 && this.splitter.isHead(head)) found.push(candidate);
       if (found.length >= limit) break;
     }
