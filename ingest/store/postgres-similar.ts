@@ -2,26 +2,10 @@
 // features and neighbour lists, written by an ingest run's NeighbourLists and read by the similar-questions
 // endpoint as one list row, then its questions.
 import type pg from 'pg';
-import type { Party, Question } from '../model.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
+import { similarRecords, type SimilarRow } from './similar-records.ts';
 import type { NeighbourList, SimilarityState, SimilarQuestionRecord, StoredNeighbour } from './types.ts';
 
-interface SimilarRow {
-  id: string;
-  protocol_id: string;
-  section: string;
-  page: number;
-  party: Party | null;
-  text: string;
-  kind: Question['kind'];
-  status: Question['status'];
-  answer_party: Party | null;
-  answer_text: string | null;
-  forvaltning: string | null;
-  date: string | null;
-  body: string | null;
-  synthetic: boolean;
-}
 
 export class PostgresSimilarQuestions {
   constructor(private readonly pool: pg.Pool) {}
@@ -73,30 +57,6 @@ export class PostgresSimilarQuestions {
        WHERE q.id = ANY($1::text[])`,
       [neighbours.map((n) => n.id)],
     );
-    const rows = new Map(found.rows.map((r) => [r.id, r]));
-    return neighbours
-      .flatMap((n) => {
-        const r = rows.get(n.id);
-        return r ? [toRecord(n, r)] : [];
-      })
-      .slice(0, limit);
+    return similarRecords(neighbours, found.rows, limit);
   }
-}
-
-function toRecord(n: StoredNeighbour, r: SimilarRow): SimilarQuestionRecord {
-  return {
-    ...n,
-    protocolId: r.protocol_id,
-    forvaltning: r.forvaltning,
-    date: r.date,
-    body: r.body,
-    section: r.section,
-    page: r.page,
-    party: r.party,
-    text: r.text,
-    kind: r.kind,
-    status: r.status,
-    answer: r.answer_text === null ? null : { party: r.answer_party, text: r.answer_text },
-    synthetic: r.synthetic,
-  };
 }

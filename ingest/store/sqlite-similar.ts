@@ -1,26 +1,10 @@
 // The SQLite side of similar questions (tables of migration 4): question features and neighbour lists, written
 // by the ingest run's NeighbourLists and read by the similar-questions endpoint: one list row, then its questions.
 import type Database from 'better-sqlite3';
-import type { Party, Question } from '../model.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
+import { similarRecords, type SimilarRow } from './similar-records.ts';
 import type { NeighbourList, SimilarityState, SimilarQuestionRecord, StoredNeighbour } from './types.ts';
 
-interface SimilarRow {
-  id: string;
-  protocol_id: string;
-  section: string;
-  page: number;
-  party: Party | null;
-  text: string;
-  kind: Question['kind'];
-  status: Question['status'];
-  answer_party: Party | null;
-  answer_text: string | null;
-  forvaltning: string | null;
-  date: string | null;
-  body: string | null;
-  synthetic: number;
-}
 
 export class SqliteSimilarQuestions {
   private readonly statements;
@@ -64,28 +48,6 @@ export class SqliteSimilarQuestions {
     if (!row) return this.statements.exists.get(questionId) ? [] : undefined;
     // A question removed since the list was written is skipped; the list's order is kept.
     const neighbours = (JSON.parse(row.neighbours) as StoredNeighbour[]).slice(0, limit + 4);
-    const rows = new Map(this.statements.questionsIn.all(JSON.stringify(neighbours.map((n) => n.id))).map((r) => [r.id, r]));
-    return neighbours.flatMap((n) => {
-      const r = rows.get(n.id);
-      return r ? [toRecord(n, r)] : [];
-    }).slice(0, limit);
+    return similarRecords(neighbours, this.statements.questionsIn.all(JSON.stringify(neighbours.map((n) => n.id))), limit);
   }
-}
-
-function toRecord(n: StoredNeighbour, r: SimilarRow): SimilarQuestionRecord {
-  return {
-    ...n,
-    protocolId: r.protocol_id,
-    forvaltning: r.forvaltning,
-    date: r.date,
-    body: r.body,
-    section: r.section,
-    page: r.page,
-    party: r.party,
-    text: r.text,
-    kind: r.kind,
-    status: r.status,
-    answer: r.answer_text === null ? null : { party: r.answer_party, text: r.answer_text },
-    synthetic: r.synthetic === 1,
-  };
 }

@@ -173,6 +173,33 @@ export function archiveStoreContract(archive: () => Promise<FreshArchive>): void
     await store.close();
   });
 
+  it('keeps each question\'s similar questions and reads them back in order, skipping those since removed', async () => {
+    const store = await (await archive()).open();
+    const [a, b, c] = await Promise.all([1, 2, 3].map((n) => store.saveProtocol(sourceOf(n), { ...protocolOf(n), synthetic: n === 3 }, '1')));
+    const q = (protocolId: string) => `${protocolId}-q1`;
+    const features = [a, b, c].map((protocolId) => ({ id: q(protocolId), protocolId, date: null, terms: { sjukfrånvaro: 1 }, words: { sjukfrånvaro: 'sjukfrånvaron' }, topics: ['sjukfrånvaro'] }));
+    const neighbour = (id: string, score: number) => ({ id, score, sharedWords: ['sjukfrånvaron'], sharedTopics: ['sjukfrånvaro'] });
+    await store.saveSimilarity({ features, lists: [{ questionId: q(a), neighbours: [neighbour(q(c), 0.9), neighbour(q(b), 0.5)] }] });
+
+    const similar = await store.similarQuestions(q(a), 5);
+    expect(similar?.map((s) => [s.id, s.score, s.synthetic, s.forvaltning])).toEqual([
+      [q(c), 0.9, true, 'Skärholmen'],
+      [q(b), 0.5, false, 'Hägersten-Älvsjö'],
+    ]);
+    expect(similar?.[1]).toMatchObject({ protocolId: b, text: 'Hur ser sjukfrånvaron ut 2?', status: 'answered', answer: { party: 'Arbetsgivaren', text: 'Den har minskat.' } });
+    expect(await store.similarQuestions(q(a), 1)).toHaveLength(1);
+    expect(await store.similarQuestions(q(b), 5)).toEqual([]);
+    expect(await store.similarQuestions('ffffffffffffffff-q1', 5)).toBeUndefined();
+    expect((await store.similarityState()).neighbours).toEqual([
+      { questionId: q(a), neighbourId: q(c), score: 0.9 },
+      { questionId: q(a), neighbourId: q(b), score: 0.5 },
+    ]);
+
+    await store.saveFailure({ ...sourceOf(3), pages: null }, { file: 'protokoll-3.pdf', kind: 'empty', reason: 'empty file: 0 bytes' }, '2');
+    expect((await store.similarQuestions(q(a), 5))?.map((s) => s.id)).toEqual([q(b)]);
+    await store.close();
+  });
+
   it('tells which questions were asked in a generated protocol', async () => {
     const store = await (await archive()).open();
     await store.saveProtocol(sourceOf(1), protocolOf(1), '1');
