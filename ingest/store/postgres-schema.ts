@@ -217,6 +217,28 @@ export const PG_MIGRATIONS: readonly string[] = [
     bytes  bytea NOT NULL
   );
   `,
+  // 5: watches, as SQLite's migration 7 (ingest/store/watches.ts).
+  `
+  CREATE TABLE watches (
+    id              bigserial PRIMARY KEY,
+    user_id         bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind            text NOT NULL CHECK (kind IN ('search', 'question')),
+    query           text NOT NULL DEFAULT '',
+    filters         jsonb NOT NULL DEFAULT '{}',
+    question_id     text,
+    feed_token_hash text NOT NULL UNIQUE,
+    created_at      text NOT NULL,
+    last_seen_hit   bigint NOT NULL DEFAULT 0
+  );
+  CREATE INDEX watches_by_user ON watches (user_id);
+  CREATE TABLE watch_hits (
+    id          bigserial PRIMARY KEY,
+    watch_id    bigint NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    protocol_id text NOT NULL,
+    found_at    text NOT NULL,
+    UNIQUE (watch_id, protocol_id)
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

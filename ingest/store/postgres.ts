@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { Failure, Party, Protocol, Question, Section, Utterance } from '../model.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { PostgresAccounts, PostgresCorrections, toCorrectionEntry, type CorrectionRow } from './postgres-accounts.ts';
+import { PostgresWatches } from './postgres-watches.ts';
 import { applyCorrections } from './corrections-apply.ts';
 import { PostgresSimilarQuestions } from './postgres-similar.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
@@ -262,11 +263,13 @@ async function bumpRevision(client: pg.PoolClient): Promise<void> {
 
 export class PostgresStore implements ArchiveStore {
   readonly accounts: PostgresAccounts;
+  readonly watches: PostgresWatches;
   readonly corrections: PostgresCorrections;
   private readonly similar: PostgresSimilarQuestions;
 
   constructor(readonly pool: pg.Pool) {
     this.accounts = new PostgresAccounts(pool);
+    this.watches = new PostgresWatches(pool);
     this.corrections = new PostgresCorrections(pool, bumpRevision);
     this.similar = new PostgresSimilarQuestions(pool);
   }

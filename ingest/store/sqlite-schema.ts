@@ -182,6 +182,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_files ADD COLUMN ocr_path TEXT;
   ALTER TABLE protocols ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
   `,
+  // 7: watches ("Bevakningar", ingest/store/watches.ts): a user's saved searches and watched questions, and the
+  // protocols found for each, once per watch and protocol. Only the feed token's sha256 is kept.
+  `
+  CREATE TABLE watches (
+    id              INTEGER PRIMARY KEY,
+    user_id         INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('search', 'question')),
+    query           TEXT NOT NULL DEFAULT '',
+    filters         TEXT NOT NULL DEFAULT '{}', -- JSON: the search filters
+    question_id     TEXT,
+    feed_token_hash TEXT NOT NULL UNIQUE,
+    created_at      TEXT NOT NULL,
+    last_seen_hit   INTEGER NOT NULL DEFAULT 0 -- the id of the last hit the user has seen
+  );
+  CREATE INDEX watches_by_user ON watches (user_id);
+  CREATE TABLE watch_hits (
+    id          INTEGER PRIMARY KEY,
+    watch_id    INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    protocol_id TEXT NOT NULL,
+    found_at    TEXT NOT NULL,
+    UNIQUE (watch_id, protocol_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { SqliteSimilarQuestions } from './sqlite-similar.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
+import { SqliteWatches } from './sqlite-watches.ts';
 import { correctionStatements, SqliteCorrections, toCorrectionEntry } from './sqlite-corrections.ts';
 import { applyCorrections } from './corrections-apply.ts';
 import type { CorrectionEntry } from './corrections.ts';
@@ -256,6 +257,7 @@ function prepareStatements(db: Database.Database) {
 
 class SqliteStore implements ArchiveStore {
   readonly accounts: SqliteAccounts;
+  readonly watches: SqliteWatches;
   readonly corrections: SqliteCorrections;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly correctionReads: ReturnType<typeof correctionStatements>;
@@ -265,6 +267,7 @@ class SqliteStore implements ArchiveStore {
   constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
     this.accounts = new SqliteAccounts(db);
+    this.watches = new SqliteWatches(db);
     this.corrections = new SqliteCorrections(db);
     this.correctionReads = correctionStatements(db);
     this.similar = new SqliteSimilarQuestions(db);

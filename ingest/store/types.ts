@@ -4,6 +4,7 @@
 import type { Answer, Failure, Party, Protocol, Question, QuestionStatus, Section, Meeting } from '../model.ts';
 import type { AccountStore } from './accounts.ts';
 import type { CorrectionStore } from './corrections.ts';
+import type { WatchStore } from './watches.ts';
 import type { AppliedCorrections, QuestionCorrection } from './corrections-apply.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
 
@@ -170,6 +171,8 @@ export interface ArchiveStore {
   readonly accounts: AccountStore;
   /** The log of human corrections; every read below applies it over the parser's output. */
   readonly corrections: CorrectionStore;
+  /** Users' watches (saved searches, watched questions) and what was found for them. */
+  readonly watches: WatchStore;
   /** The stored record of a file's bytes, if these exact bytes were ingested before. */
   findSource(sha256: string): Promise<SourceRecord | undefined>;
   /** Stores a parsed protocol and its source file in one transaction; replaces an earlier parse of the same bytes. */

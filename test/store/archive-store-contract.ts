@@ -200,6 +200,38 @@ export function archiveStoreContract(archive: () => Promise<FreshArchive>): void
     await store.close();
   });
 
+  it('keeps each user\'s watches, records a protocol once per watch, counts what is new since last seen and finds a watch by its feed', async () => {
+    const store = await (await archive()).open();
+    const anna = await store.accounts.addUser({ name: 'anna', role: 'läsare', passwordHash: null });
+    const bo = await store.accounts.addUser({ name: 'bo', role: 'läsare', passwordHash: null });
+    const search = await store.watches.addWatch({ userId: anna.id, kind: 'search', query: 'sjukfrånvaro', filters: { forvaltning: 'Skärholmen' }, questionId: null, feedTokenHash: 'a'.repeat(64) });
+    const question = await store.watches.addWatch({ userId: anna.id, kind: 'question', query: '', filters: {}, questionId: 'p-q1', feedTokenHash: 'b'.repeat(64) });
+    await store.watches.addWatch({ userId: bo.id, kind: 'search', query: 'lokaler', filters: {}, questionId: null, feedTokenHash: 'c'.repeat(64) });
+    expect(search).toMatchObject({ userId: anna.id, kind: 'search', query: 'sjukfrånvaro', filters: { forvaltning: 'Skärholmen' }, newHits: 0 });
+    expect((await store.watches.listWatches(anna.id)).map((w) => w.id)).toEqual([search.id, question.id]);
+    expect((await store.watches.watchesOfKind('search')).length).toBe(2);
+
+    expect(await store.watches.recordHits([{ watchId: search.id, protocolId: 'p1' }, { watchId: search.id, protocolId: 'p2' }], '2025-01-01T00:00:00.000Z')).toBe(2);
+    // The same protocol again (another node, a re-ingest) is not news.
+    expect(await store.watches.recordHits([{ watchId: search.id, protocolId: 'p1' }], '2025-01-02T00:00:00.000Z')).toBe(0);
+    expect((await store.watches.findWatchByFeed('a'.repeat(64)))?.newHits).toBe(2);
+    expect((await store.watches.hits(search.id, 10)).map((h) => h.protocolId)).toEqual(['p2', 'p1']);
+
+    // Only the owner marks seen or deletes; seen counts nothing new until a new hit comes.
+    expect(await store.watches.markSeen(search.id, bo.id)).toBe(false);
+    expect(await store.watches.markSeen(search.id, anna.id)).toBe(true);
+    expect((await store.watches.listWatches(anna.id))[0].newHits).toBe(0);
+    await store.watches.recordHits([{ watchId: search.id, protocolId: 'p3' }], '2025-01-03T00:00:00.000Z');
+    expect((await store.watches.listWatches(anna.id))[0].newHits).toBe(1);
+
+    expect(await store.watches.removeWatch(search.id, bo.id)).toBe(false);
+    expect(await store.watches.removeWatch(search.id, anna.id)).toBe(true);
+    expect(await store.watches.findWatchByFeed('a'.repeat(64))).toBeUndefined();
+    expect(await store.watches.hits(search.id, 10)).toEqual([]);
+    expect((await store.watches.listWatches(anna.id)).map((w) => w.id)).toEqual([question.id]);
+    await store.close();
+  });
+
   it('tells which questions were asked in a generated protocol', async () => {
     const store = await (await archive()).open();
     await store.saveProtocol(sourceOf(1), protocolOf(1), '1');
