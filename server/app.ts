@@ -11,6 +11,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { searchRoutes } from './routes/search.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { HttpError } from './http-error.ts';
+import { watchRoutes } from './routes/watches.ts';
 import { identityMiddleware, type ReadAccess } from './auth/identity.ts';
 import { DEFAULT_SESSION_TTL_MS, sessionRoutes } from './routes/session.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -98,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await mount(await protocolRoutes(options));
   await mount(await analyticsRoutes(options));
   await mount(await archiveRoutes(options));
+  await mount(watchRoutes(options.store));
 
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API endpoint')));
 

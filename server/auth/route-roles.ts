@@ -28,6 +28,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { method: 'PATCH', path: '/protocols/:id', role: 'redaktör' },
   { method: 'POST', path: '/corrections/:id/undo', role: 'redaktör' },
 
+  // A watch belongs to its user: every signed-in user keeps their own. The feed's secret URL is its own key.
+  { method: 'GET', path: '/watches', role: 'läsare' },
+  { method: 'POST', path: '/watches', role: 'läsare' },
+  { method: 'DELETE', path: '/watches/:id', role: 'läsare' },
+  { method: 'POST', path: '/watches/:id/seen', role: 'läsare' },
+  { method: 'GET', path: '/feeds/:file', role: 'anyone', publicRead: true },
+
   { method: 'GET', path: '/users', role: 'admin' },
   { method: 'POST', path: '/users', role: 'admin' },
   { method: 'DELETE', path: '/users/:name', role: 'admin' },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppOptions } from '../app.ts';
 import { MiniSearchEngine } from '../search/minisearch-engine.ts';
 import { SearchService } from '../search/service.ts';
+import { matchWatches } from '../watches/matcher.ts';
 import type { SearchHit } from '../search/engine.ts';
 import { isoDate, name, parseQueryParams, source } from './query-params.ts';
 
@@ -48,6 +49,11 @@ export async function searchRoutes(
     engine: new MiniSearchEngine({ keptSearches: KEPT_SEARCHES }),
     indexDir: join(options.dataDir, 'index'),
     pollMs: options.refreshMs ?? POLL_MS,
+    // A watch that fails to match must not stop the index from catching up; the next protocol tries again.
+    onIndexed: (records) => matchWatches(options.store, records).then(
+      () => undefined,
+      (err: Error) => void process.stderr.write(`watches: matching new protocols failed: ${err.message}\n`),
+    ),
   });
   await service.start();
   const engine = service.engine;

@@ -15,6 +15,8 @@ export interface SearchServiceOptions {
   indexDir: string;
   /** How often to look for new protocols; 0 turns polling off. */
   pollMs?: number;
+  /** Told the sections of protocols added, re-ingested or corrected since the last look (watches match them). */
+  onIndexed?: (records: SectionRecord[]) => Promise<void>;
 }
 
 /** What the saved index was built from: the store's revision and each protocol's ingestion time. */
@@ -36,6 +38,7 @@ export class SearchService {
   private work: Promise<void> = Promise.resolve();
   private readonly answers = new ResponseCache();
   private ocr = new Set<ProtocolId>();
+  private readonly onIndexed?: (records: SectionRecord[]) => Promise<void>;
 
   constructor(options: SearchServiceOptions) {
     this.store = options.store;
@@ -43,6 +46,7 @@ export class SearchService {
     this.indexDir = options.indexDir;
     this.state = { engine: options.engine.name, revision: -1, protocols: {} };
     this.pollMs = options.pollMs ?? 0;
+    this.onIndexed = options.onIndexed;
   }
 
   /** Loads the saved index, or builds it; then brings it up to date with the store. */
@@ -112,13 +116,15 @@ export class SearchService {
     if (changed.size > 0) {
       // Only the changed protocols are read: a node catching up on a large shared archive reads what is new.
       const byProtocol = new Map<ProtocolId, SectionRecord[]>();
-      for (const record of await this.store.sectionsOf([...changed])) {
+      const records = await this.store.sectionsOf([...changed]);
+      for (const record of records) {
         if (!byProtocol.has(record.protocolId)) byProtocol.set(record.protocolId, []);
         byProtocol.get(record.protocolId)!.push(record);
       }
       for (const id of changed) this.engine.add(id, byProtocol.get(id) ?? []);
       // Answers given while the new sections were being read may lack them.
       this.answers.clear();
+      await this.onIndexed?.(records);
     }
     this.setState(revision, protocols);
     await this.save();

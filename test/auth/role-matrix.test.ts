@@ -29,8 +29,22 @@ interface Call {
   contentType?: string;
 }
 
-/** How to call each state-changing route so that an allowed caller succeeds, and the status that success has. */
-const CALLS: Record<string, { call: (s: AuthServer) => Promise<Call>; ok: number }> = {
+/** A watch of the calling user (a user named for the role), for the routes that act on one's own watch. */
+async function watchOf(s: AuthServer, userName: string): Promise<number> {
+  const user = (await s.store.accounts.findUser(userName))!;
+  const watch = await s.store.watches.addWatch({ userId: user.id, kind: 'search', query: 'sjukfrånvaro', filters: {}, questionId: null, feedTokenHash: newSecret() });
+  return watch.id;
+}
+
+/**
+ * How to call each state-changing route so that an allowed caller succeeds, and the status that success has;
+ * `caller` names the calling user (the role's user). `adminToken` is the answer to ADMIN_TOKEN where it differs:
+ * a watch belongs to a user account, which the bootstrap token is not.
+ */
+const CALLS: Record<string, { call: (s: AuthServer, caller: string) => Promise<Call>; ok: number; adminToken?: number }> = {
+  'POST /watches': { call: async () => ({ url: '/api/watches', body: { query: 'sjukfrånvaro', filters: { forvaltning: 'Skärholmen' } } }), ok: 201, adminToken: 403 },
+  'DELETE /watches/:id': { call: async (s, caller) => ({ url: `/api/watches/${await watchOf(s, caller)}` }), ok: 204, adminToken: 403 },
+  'POST /watches/:id/seen': { call: async (s, caller) => ({ url: `/api/watches/${await watchOf(s, caller)}/seen` }), ok: 204, adminToken: 403 },
   'POST /session': { call: async () => ({ url: '/api/session', body: { username: 'läsare', password: PASSWORD } }), ok: 200 },
   'DELETE /session': { call: async () => ({ url: '/api/session' }), ok: 204 },
   // A JSON body is not a PDF: 415 shows the request got past the identity check to the upload itself.
@@ -121,7 +135,7 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
   }
 }
 
-function expectedStatus(rule: RouteRule, caller: Caller, ok: number): number {
+function expectedStatus(rule: RouteRule, caller: Caller, ok: number, adminTokenStatus?: number): number {
   const isSignIn = rule.method === 'POST' && rule.path === '/session';
   if (caller.kind === 'revoked-token') return 401;
   if (caller.kind === 'session' && caller.csrf !== 'right' && !isSignIn) return 403;
@@ -129,6 +143,7 @@ function expectedStatus(rule: RouteRule, caller: Caller, ok: number): number {
   const role: Role | null =
     caller.kind === 'session' || caller.kind === 'token' ? caller.role : caller.kind === 'admin-token' ? 'admin' : null;
   if (role === null) return 401;
+  if (caller.kind === 'admin-token' && adminTokenStatus !== undefined) return adminTokenStatus;
   return roleAtLeast(role, rule.role) ? ok : 403;
 }
 
@@ -158,9 +173,9 @@ describe('who may change what', () => {
   for (const rule of STATE_CHANGING) {
     const key = `${rule.method} ${rule.path}`;
     for (const [label, caller] of CALLERS) {
-      const expected = expectedStatus(rule, caller, CALLS[key].ok);
+      const expected = expectedStatus(rule, caller, CALLS[key].ok, CALLS[key].adminToken);
       it(`${key} by ${label} → ${expected}`, async () => {
-        const call = await CALLS[key].call(server);
+        const call = await CALLS[key].call(server, 'role' in caller ? caller.role : 'läsare');
         const headers = await headersFor(caller);
         const response = await fetch(`${server.base}${call.url}`, {
           method: rule.method,
