@@ -6,6 +6,7 @@ import type { View, ViewFactory } from './views/view.ts';
 import { replace } from './dom.ts';
 import { errorMessage } from './components/messages.ts';
 import { mountAccountMenu } from './components/account-menu.ts';
+import { mountNewSinceBadge } from './components/watches.ts';
 
 const VIEWS: Record<ViewName, () => Promise<{ create: ViewFactory }>> = {
   overview: () => import('./views/overview.ts'),
@@ -70,4 +71,5 @@ async function show(route: Route): Promise<void> {
 }
 
 mountAccountMenu(document.querySelector<HTMLElement>('.site-header')!);
+mountNewSinceBadge(document.querySelector<HTMLElement>('.site-header nav')!);
 startRouter((route) => void show(route));

@@ -11,6 +11,7 @@ import type { ProtocolSummary } from '../api/types.ts';
 import { urlFor } from '../router.ts';
 import { dataTable } from '../components/data-table.ts';
 import { syntheticTag } from '../components/badges.ts';
+import { watchSection } from '../components/watches.ts';
 import { errorMessage, loading } from '../components/messages.ts';
 import { formatDate, formatPeriod } from '../format/dates.ts';
 import { count } from '../format/labels.ts';
@@ -19,12 +20,9 @@ import './overview.css';
 
 const LATEST = 6;
 
-/**
- * The signed-in user's part of the page — their watches and what is new in them since the last visit. Without
- * accounts there is no user, so nothing; the accounts work fills this in and the page shows it first.
- */
+/** The signed-in user's part of the page — their watches and what is new in them since the last visit. */
 function personalSection(): HTMLElement | null {
-  return null;
+  return watchSection();
 }
 
 function percent(share: number): string {

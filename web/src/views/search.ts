@@ -16,6 +16,7 @@ import { formatDate } from '../format/dates.ts';
 import { protocolName } from '../format/protocol-name.ts';
 import { count, questionStatusLabel } from '../format/labels.ts';
 import { sourceChoices } from '../components/source-filter.ts';
+import { watchButton } from '../components/watches.ts';
 import type { View } from './view.ts';
 
 const FILTERS = ['source', 'forvaltning', 'party', 'topic', 'status', 'from', 'to'] as const;
@@ -153,7 +154,8 @@ export function create(main: HTMLElement): View {
   const box = suggestBox((q) => go(stateOf(current()), { q }));
   const filters = el('div', { class: 'filter-slot' });
   const output = el('section', { class: 'results', attrs: { 'aria-live': 'polite', 'aria-label': 'Sökresultat' } });
-  replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Sök i protokollen'), box.form, el('div', { class: 'search-layout' }, filters, output));
+  const watchSlot = el('div');
+  replace(main, el('h1', { attrs: { tabindex: '-1' } }, 'Sök i protokollen'), box.form, watchSlot, el('div', { class: 'search-layout' }, filters, output));
   let latest = 0;
 
   return {
@@ -177,6 +179,7 @@ export function create(main: HTMLElement): View {
         if (ticket !== latest) return;
         replaceKeepingFocus(filters, filterPanel(state, result.facets, topics));
         replace(output, results(state, result, topics));
+        replace(watchSlot, watchButton(state.q, Object.fromEntries(FILTERS.map((key) => [key, state[key]]))));
       } catch (error) {
         if (ticket !== latest) return;
         replace(output, errorMessage('Sökningen misslyckades', error));
