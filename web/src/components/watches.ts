@@ -78,7 +78,7 @@ function watchItem(watch: ListedWatch, reload: () => void): HTMLElement {
     { class: 'watch' },
     el('strong', {}, watch.title),
     ' ',
-    el('span', { class: watch.newHits > 0 ? 'watch-new' : 'muted' }, watch.newHits > 0 ? `${watch.newHits} nya` : 'inget nytt'),
+    el('span', { class: watch.newHits > 0 ? 'watch-new' : 'muted' }, watch.newHits > 0 ? `${watch.newHits} ${watch.newHits === 1 ? 'ny' : 'nya'}` : 'inget nytt'),
     shown.length > 0 ? el('ul', {}, ...shown.map(hitItem)) : null,
     el(
       'div',
