@@ -1,12 +1,13 @@
 // Ingest of single files (uploads) that answers at once: a file with a text layer is parsed while the caller
 // waits (a second or so), a scanned one is handed to the OCR stage and goes on in the background, where its
 // state — being read by OCR, ingested, failed — can be asked for until it is done. OCR runs are bounded and retried
-// by the OCR runner (ocr-stage.ts). Kept in this process's memory: a server with a job queue can put another
-// implementation of `BackgroundIngest` in its place, keeping the same states.
+// by the OCR runner (ocr-stage.ts), or, in server mode, by the database's job queue. The states are kept in this
+// process's memory.
 import type { ArchiveStore, ProtocolId } from '../store/types.ts';
 import { protocolIdOf } from '../store/records.ts';
 import { sha256 } from '../parse-identity.ts';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ingestFiles, type FileResult, type IngestFile } from './ingest.ts';
 import type { OcrRunner } from './ocr-stage.ts';
 import type { ParsePool } from './parse-pool.ts';
@@ -47,7 +48,14 @@ function finalState(id: ProtocolId, result: FileResult, ocr: boolean): Backgroun
   return { id, name: result.name, status: 'failed', error };
 }
 
-export function localBackgroundIngest(options: BackgroundIngestOptions): BackgroundIngest {
+/**
+ * How one file is ingested for `backgroundIngest`: it calls `onOcr` with the number of scanned pages if (when) the
+ * file goes to OCR, and resolves with the file's result when it is done.
+ */
+export type IngestOne = (file: IngestFile, onOcr: (pages: number) => void) => Promise<FileResult>;
+
+/** Single-file ingest that answers at once: when done, or as soon as the file went to OCR. */
+export function backgroundIngest(ingestOne: IngestOne): BackgroundIngest {
   const states = new Map<ProtocolId, BackgroundState>();
   const work = new Set<Promise<unknown>>();
 
@@ -60,33 +68,26 @@ export function localBackgroundIngest(options: BackgroundIngestOptions): Backgro
 
   return {
     async submit(file) {
-      const id = protocolIdOf(sha256(new Uint8Array(await readFile(file.path))));
+      const id = protocolIdOf(sha256(file.bytes ?? new Uint8Array(await readFile(file.path))));
       const running = states.get(id);
       if (running?.status === 'ocr') return running;
+      const name = file.name ?? basename(file.path);
       let wentToOcr: (state: BackgroundState) => void = () => {};
       const toOcr = new Promise<BackgroundState>((resolve) => (wentToOcr = resolve));
       let ocr = false;
-      const done = ingestFiles([file], {
-        store: options.store,
-        jobs: 1,
-        pool: options.pool(),
-        ocr: options.ocr,
-        ocrDir: options.ocrDir,
-        onProgress: (p) => {
-          if (!p.ocrStarted) return;
-          ocr = true;
-          const state: BackgroundState = { id, name: p.ocrStarted.name, status: 'ocr', pages: p.ocrStarted.pages, since: new Date().toISOString() };
-          remember(state);
-          wentToOcr(state);
-        },
+      const done = ingestOne(file, (pages) => {
+        ocr = true;
+        const state: BackgroundState = { id, name, status: 'ocr', pages, since: new Date().toISOString() };
+        remember(state);
+        wentToOcr(state);
       }).then(
-        (report) => {
-          const state = finalState(id, report.results[0], ocr);
+        (result) => {
+          const state = finalState(id, result, ocr);
           remember(state);
           return state;
         },
         (err: Error) => {
-          const state: BackgroundState = { id, name: file.name ?? file.path, status: 'failed', error: `could not be saved: ${err.message}` };
+          const state: BackgroundState = { id, name, status: 'failed', error: `could not be saved: ${err.message}` };
           remember(state);
           return state;
         },
@@ -101,4 +102,36 @@ export function localBackgroundIngest(options: BackgroundIngestOptions): Backgro
       while (work.size > 0) await Promise.all(work);
     },
   };
+}
+
+/** Embedded: the file is ingested in this process, its OCR run by the OCR stage. */
+export function localBackgroundIngest(options: BackgroundIngestOptions): BackgroundIngest {
+  return backgroundIngest(async (file, onOcr) => {
+    const report = await ingestFiles([file], {
+      store: options.store,
+      jobs: 1,
+      pool: options.pool(),
+      ocr: options.ocr,
+      ocrDir: options.ocrDir,
+      onProgress: (p) => {
+        if (p.ocrStarted) onOcr(p.ocrStarted.pages);
+      },
+    });
+    return report.results[0];
+  });
+}
+
+/**
+ * Server mode: the file becomes an ingest job in the database (`ingest`), OCR included, so a node or worker that
+ * dies leaves it to another. Whether it needs OCR is seen from its pages before the job starts, so a scan is
+ * answered at once. Its state is kept by the node that took the upload; the protocol itself appears on every node.
+ */
+export function queuedBackgroundIngest(ingest: (file: { name: string; bytes: Uint8Array }) => Promise<FileResult>): BackgroundIngest {
+  return backgroundIngest(async (file, onOcr) => {
+    const bytes = file.bytes ?? new Uint8Array(await readFile(file.path));
+    const { extractDocument } = await import('../extract/document.ts');
+    const scanned = (await extractDocument(bytes)).scannedPages?.length ?? 0;
+    if (scanned > 0) onOcr(scanned);
+    return ingest({ name: file.name ?? basename(file.path), bytes });
+  });
 }

@@ -57,7 +57,11 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
   // polyfill): loaded on the first upload, not on every start.
   const background = async (): Promise<BackgroundIngest> => {
     if (uploads) return uploads;
-    const { localBackgroundIngest } = await import('../../ingest/run/background-ingest.ts');
+    const { localBackgroundIngest, queuedBackgroundIngest } = await import('../../ingest/run/background-ingest.ts');
+    if (options.ingestUpload) {
+      uploads = queuedBackgroundIngest(options.ingestUpload);
+      return uploads;
+    }
     const { startParsePool } = await import('../../ingest/run/parse-pool.ts');
     const { localOcrRunner } = await import('../../ingest/run/ocr-stage.ts');
     // One OCR run at a time, reading as many pages at once as there are cores.
@@ -118,17 +122,9 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
         throw new HttpError(415, 'send the PDF itself as the request body, with Content-Type: application/pdf');
       }
       const bytes = new Uint8Array(req.body);
-      if (options.ingestUpload) {
-        const result = await options.ingestUpload({ name: query.data.name, bytes });
-        if (result.status === 'ingested') return void res.status(201).json({ protocolId: result.protocolId, status: 'ingested' });
-        if (result.status === 'unchanged' && result.previous === 'ok') {
-          return void res.status(201).json({ protocolId: result.protocolId, status: 'unchanged' });
-        }
-        const reason = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
-        return void res.status(422).json({ error: reason });
-      }
-      const path = await storeUpload(options.dataDir, bytes);
-      const state = await (await background()).submit({ path, name: query.data.name });
+      // Server mode keeps the bytes in the database (the job's payload); embedded keeps the file under dataDir.
+      const path = options.ingestUpload ? `uploads/${sha256(bytes)}.pdf` : await storeUpload(options.dataDir, bytes);
+      const state = await (await background()).submit({ path, name: query.data.name, bytes });
       if (state.status === 'ocr') {
         return void res.status(202).json({ id: state.id, status: 'ocr', message: 'being read (OCR)', pages: state.pages, statusUrl: `/api/uploads/${state.id}` });
       }
