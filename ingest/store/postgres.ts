@@ -14,6 +14,7 @@ import { applyCorrections } from './corrections-apply.ts';
 import { PostgresSimilarQuestions } from './postgres-similar.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
 import type { CorrectionEntry } from './corrections.ts';
+import { toQuestion, toUtterance, type QuestionRow, type UtteranceRow } from './part-rows.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
 import type {
   ArchiveCounts,
@@ -29,7 +30,6 @@ import type {
   SourceFile,
   SourceRecord,
   StoredProtocol,
-  StoredQuestion,
 } from './types.ts';
 
 /** How many protocols the streaming readers load per round trip: bounds memory at archive scale. */
@@ -76,27 +76,7 @@ interface ProtocolRow {
   ingested_at: string;
 }
 
-interface UtteranceRow {
-  protocol_id: string;
-  section_ordinal: number;
-  party: Party | null;
-  speaker: string | null;
-  text: string;
-  page: number;
-}
 
-interface QuestionRow {
-  id: string;
-  protocol_id: string;
-  section: string;
-  party: Party | null;
-  text: string;
-  kind: Question['kind'];
-  status: Question['status'];
-  answer_party: Party | null;
-  answer_text: string | null;
-  page: number;
-}
 
 /** Files derived from the archive, saved as one bundle with the label of the archive state they were built from. */
 export interface DerivedBundle {
@@ -163,24 +143,7 @@ function toSourceRecord(row: SourceRow): SourceRecord {
   };
 }
 
-function toUtterance(row: UtteranceRow): Utterance {
-  const utterance: Utterance = { party: row.party, text: row.text, page: row.page };
-  if (row.speaker !== null) utterance.speaker = row.speaker;
-  return utterance;
-}
 
-function toQuestion(row: QuestionRow): StoredQuestion {
-  return {
-    id: row.id,
-    section: row.section,
-    party: row.party,
-    text: row.text,
-    kind: row.kind,
-    status: row.status,
-    answer: row.answer_text === null ? null : { party: row.answer_party, text: row.answer_text },
-    page: row.page,
-  };
-}
 
 /** The rows of one table for a batch of protocols, inserted by one statement through jsonb_to_recordset. */
 interface PartRows {

@@ -10,6 +10,7 @@ import type { Attendee, Failure, Party, Protocol, Question, Section, TopicMentio
 import { migrate } from './sqlite-schema.ts';
 import { SqliteSimilarQuestions } from './sqlite-similar.ts';
 import type { QuestionFeatures } from '../similar/question-terms.ts';
+import { toQuestion, toUtterance, type QuestionRow, type UtteranceRow } from './part-rows.ts';
 import { protocolIdOf, questionIdOf, questionRecordsOf, sectionRecordsOf } from './records.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteWatches } from './sqlite-watches.ts';
@@ -30,7 +31,6 @@ import type {
   SourceFile,
   SourceRecord,
   StoredProtocol,
-  StoredQuestion,
 } from './types.ts';
 
 /** How many protocols the streaming readers load per round trip: bounds memory at archive scale. */
@@ -84,27 +84,7 @@ interface SectionRow {
   text: string;
 }
 
-interface UtteranceRow {
-  protocol_id: string;
-  section_ordinal: number;
-  party: Party | null;
-  speaker: string | null;
-  text: string;
-  page: number;
-}
 
-interface QuestionRow {
-  id: string;
-  protocol_id: string;
-  section: string;
-  party: Party | null;
-  text: string;
-  kind: Question['kind'];
-  status: Question['status'];
-  answer_party: Party | null;
-  answer_text: string | null;
-  page: number;
-}
 
 interface AttendeeRow extends Attendee {
   protocol_id: string;
@@ -162,25 +142,7 @@ function toSourceRecord(row: SourceRow): SourceRecord {
   };
 }
 
-function toUtterance(row: UtteranceRow): Utterance {
-  const utterance: Utterance = { party: row.party, text: row.text, page: row.page };
-  // `speaker` is optional in the model; it is stored as NULL and only set when the text named someone.
-  if (row.speaker !== null) utterance.speaker = row.speaker;
-  return utterance;
-}
 
-function toQuestion(row: QuestionRow): StoredQuestion {
-  return {
-    id: row.id,
-    section: row.section,
-    party: row.party,
-    text: row.text,
-    kind: row.kind,
-    status: row.status,
-    answer: row.answer_text === null ? null : { party: row.answer_party, text: row.answer_text },
-    page: row.page,
-  };
-}
 
 /** Every statement the store runs, prepared once per connection. */
 function prepareStatements(db: Database.Database) {
