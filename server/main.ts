@@ -13,6 +13,8 @@ import { openArchive } from '../ingest/store/open.ts';
 import { createApp, type AppOptions } from './app.ts';
 import type { ReadAccess } from './auth/identity.ts';
 import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
+import type { UploadIngest } from '../ingest/jobs/ingest-job.ts';
+import type { ParsePool } from '../ingest/run/ingest.ts';
 
 // Loading the saved search index and analytics snapshot allocates a few hundred MB of short-lived objects; with
 // V8's default 16 MB young generation, scavenges took about half of a 10,000-protocol start, and 64 MB halves
@@ -57,14 +59,23 @@ let app: Awaited<ReturnType<typeof createApp>>;
 let stopServerMode = async () => {};
 if (archive.mode === 'server') {
   const shared = archive.store;
-  const { JobQueue } = await import('../ingest/jobs/queue.ts');
-  const { queuedUploads } = await import('../ingest/jobs/ingest-job.ts');
   const { publishShared, restoreShared, SNAPSHOT_LOCK } = await import('./shared-snapshots.ts');
-  const { startParsePool } = await import('../ingest/run/parse-pool.ts');
-  let pool: ReturnType<typeof startParsePool> | undefined;
-  const uploads = queuedUploads(shared, new JobQueue(shared.pool), () => (pool ??= startParsePool({ size: 1 })));
+  // The upload path (job queue, parse worker, the PDF pipeline behind them) is loaded by the first upload, not
+  // by every node's start.
+  let pool: ParsePool | undefined;
+  let uploads: Promise<UploadIngest> | undefined;
+  const ingestUpload: AppOptions['ingestUpload'] = async (file) => {
+    uploads ??= Promise.all([
+      import('../ingest/jobs/queue.ts'),
+      import('../ingest/jobs/ingest-job.ts'),
+      import('../ingest/run/parse-pool.ts'),
+    ]).then(([{ JobQueue }, { queuedUploads }, { startParsePool }]) =>
+      queuedUploads(shared, new JobQueue(shared.pool), () => (pool ??= startParsePool({ size: 1 }))),
+    );
+    return (await uploads).ingest(file);
+  };
   // Every node looks at the shared revision each second: an upload to one node is searchable on all within ~2 s.
-  Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload: uploads.ingest });
+  Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload });
   // The first node builds the index (and saves it for the others) while the rest wait for the lock and load it.
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const t0 = performance.now();
@@ -95,7 +106,7 @@ if (archive.mode === 'server') {
   stopServerMode = async () => {
     clearInterval(publishEvery);
     clearInterval(outageWatch);
-    await uploads.close();
+    await (await uploads)?.close();
     await pool?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };

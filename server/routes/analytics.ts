@@ -9,9 +9,7 @@ import type { AppOptions } from '../app.ts';
 import { HttpError } from '../http-error.ts';
 import { tableCsv } from '../analytics/csv.ts';
 import { matrixTable, partiesTable, questionsOverTimeTable, questionTable, topicOverTimeTable, type Table } from '../analytics/table-columns.ts';
-import { tableXlsx } from '../analytics/xlsx.ts';
 import { balanceList, type BalanceList } from '../analytics/balance-list.ts';
-import { balanceDocx, balanceHeading } from '../analytics/balance-docx.ts';
 import { compareSwedish } from '../analytics/swedish-order.ts';
 import { LONG_WAIT_MEETINGS, openQuestionsByForvaltning, risingTopics } from '../analytics/overview.ts';
 import { LiveAnalytics } from '../analytics/live-analytics.ts';
@@ -173,14 +171,14 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     const query = parse(balanceQuery, req);
     const snapshot = await analytics.current();
     const meeting = query.meeting ?? today();
-    res.json({ ...balanceOf(snapshot, query), meeting, heading: balanceHeading(meeting), bodies: bodiesOf(snapshot, query.forvaltning) });
+    res.json({ ...balanceOf(snapshot, query), meeting, heading: (await docxWriter()).balanceHeading(meeting), bodies: bodiesOf(snapshot, query.forvaltning) });
   });
 
   router.get('/balanslista.docx', async (req, res) => {
     const query = parse(balanceQuery, req);
     const list = balanceOf(await analytics.current(), query);
     const meeting = query.meeting ?? today();
-    const bytes = await balanceDocx(list, { meetingDate: meeting, drawnUp: today() });
+    const bytes = await (await docxWriter()).balanceDocx(list, { meetingDate: meeting, drawnUp: today() });
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .attachment(`balanslista-${fileSafe(list.forvaltning)}-${meeting}.docx`)
@@ -280,6 +278,10 @@ function today(): string {
 }
 
 /** A förvaltning's name as part of a download's file name: letters, digits and dashes only. */
+// The Word and Excel writers (docx, exceljs) are large libraries: loaded on the first download, not at every
+// start of a node.
+const docxWriter = () => import('../analytics/balance-docx.ts');
+
 function fileSafe(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'forvaltning';
 }
@@ -287,6 +289,7 @@ function fileSafe(name: string): string {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function sendXlsx<T>(res: Response, fileName: string, table: Table<T>): Promise<void> {
+  const { tableXlsx } = await import('../analytics/xlsx.ts');
   res.type(XLSX_TYPE).attachment(fileName).send(await tableXlsx(table));
 }
 

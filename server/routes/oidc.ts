@@ -4,7 +4,7 @@
 // web page whether to offer it. The flow's secrets wait server-side for ten minutes under a random id kept in an
 // HttpOnly cookie.
 import { Router, type Request } from 'express';
-import * as client from 'openid-client';
+import type { Configuration } from 'openid-client';
 import type { AccountStore } from '../../ingest/store/accounts.ts';
 import { roleFromClaims, type OidcSettings } from '../auth/oidc-settings.ts';
 import { cookieValue } from '../auth/identity.ts';
@@ -28,9 +28,12 @@ export function oidcRoutes(options: { accounts: AccountStore; settings?: OidcSet
   const { settings, accounts } = options;
   router.get('/auth/config', (_req, res) => void res.json({ oidc: Boolean(settings) }));
   if (!settings) return { router };
+  // Loaded only where OIDC is configured: a node without it starts that much sooner.
+  const openid = import('openid-client');
 
-  let discovered: Promise<client.Configuration> | undefined;
-  const configuration = () => {
+  let discovered: Promise<Configuration> | undefined;
+  const configuration = async () => {
+    const client = await openid;
     discovered ??= client
       .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
@@ -46,6 +49,7 @@ export function oidcRoutes(options: { accounts: AccountStore; settings?: OidcSet
     const now = Date.now();
     for (const [id, flow] of flows) if (flow.expires < now) flows.delete(id);
     const config = await configuration();
+    const client = await openid;
     const flow: PendingFlow = {
       verifier: client.randomPKCECodeVerifier(),
       state: client.randomState(),
@@ -74,6 +78,7 @@ export function oidcRoutes(options: { accounts: AccountStore; settings?: OidcSet
     res.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
     if (!flow || flow.expires < Date.now()) throw new HttpError(400, 'the sign-in took too long or was not started here: start again');
     const config = await configuration();
+    const client = await openid;
     const current = new URL(flow.redirectUri);
     current.search = new URL(req.originalUrl, 'http://placeholder').search;
     let claims: Record<string, unknown>;
