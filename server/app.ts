@@ -4,8 +4,9 @@ import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchiveStore } from '../ingest/store/types.ts';
+import type { ArchiveStore, ProtocolId } from '../ingest/store/types.ts';
 import type { FileResult } from '../ingest/run/ingest.ts';
+import type { BackgroundState } from '../ingest/run/upload-state.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -43,7 +44,9 @@ export interface AppOptions {
    * Ingests an uploaded PDF. Without it an upload is written under dataDir/uploads and parsed in this process
    * (embedded); server mode hands it to the database's job queue, so it lands in the archive every node shares.
    */
-  ingestUpload?: (file: { name: string; bytes: Uint8Array }) => Promise<FileResult>;
+  ingestUpload?: (file: { name: string; bytes: Uint8Array; scannedPages: number }) => Promise<FileResult>;
+  /** Server mode: the state of an upload another node took (GET /api/uploads/:id), from the job queue. */
+  uploadState?: (id: ProtocolId) => Promise<BackgroundState | undefined>;
   /** Told when the store cannot be reached (for the log; /readyz answers 503 meanwhile). */
   onStoreDown?: (err: Error) => void;
   /** Where the request log goes (standard output unless given; tests read it). */

@@ -65,17 +65,17 @@ if (archive.mode === 'server') {
   let pool: ParsePool | undefined;
   let uploads: Promise<UploadIngest> | undefined;
   const ingestUpload: AppOptions['ingestUpload'] = async (file) => {
-    uploads ??= Promise.all([
-      import('../ingest/jobs/queue.ts'),
-      import('../ingest/jobs/ingest-job.ts'),
-      import('../ingest/run/parse-pool.ts'),
-    ]).then(([{ JobQueue }, { queuedUploads }, { startParsePool }]) =>
-      queuedUploads(shared, new JobQueue(shared.pool), () => (pool ??= startParsePool({ size: 1 }))),
+    uploads ??= Promise.all([import('../ingest/jobs/ingest-job.ts'), import('../ingest/run/parse-pool.ts')]).then(
+      ([{ queuedUploads }, { startParsePool }]) => queuedUploads(shared, jobs, () => (pool ??= startParsePool({ size: 1 }))),
     );
     return (await uploads).ingest(file);
   };
   // Every node looks at the shared revision each second: an upload to one node is searchable on all within ~2 s.
-  Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload });
+  const { JobQueue } = await import('../ingest/jobs/queue.ts');
+  const { queuedUploadState } = await import('../ingest/jobs/upload-status.ts');
+  const jobs = new JobQueue(shared.pool);
+  const uploadState: AppOptions['uploadState'] = (id) => queuedUploadState(jobs, id);
+  Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload, uploadState });
   // The first node builds the index (and saves it for the others) while the rest wait for the lock and load it.
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const t0 = performance.now();

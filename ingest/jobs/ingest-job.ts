@@ -8,10 +8,11 @@ import { PARSER_VERSION, sha256 } from '../parse-identity.ts';
 import { discoverPdfs } from '../run/discover.ts';
 import { ingestFiles, unchangedAs, type FileResult, type IngestProgress, type IngestReport, type ParsePool } from '../run/ingest.ts';
 import type { PostgresStore } from '../store/postgres.ts';
+import { INGEST_JOB } from './kinds.ts';
 import type { JobQueue } from './queue.ts';
 import { startRunner, type JobHandler, type RunnerOptions } from './runner.ts';
 
-export const INGEST_JOB = 'ingest';
+export { INGEST_JOB };
 
 export interface IngestPayload {
   sha256: string;
@@ -19,13 +20,20 @@ export interface IngestPayload {
   path: string;
   name: string;
   size: number;
+  /** An upload's pages without text, seen before it was queued (they go to OCR); absent for other files. */
+  scannedPages?: number;
 }
 
 /** Puts a file's bytes in the database and queues its ingest (one pending job per content); returns the job id. */
-export async function enqueueIngest(store: PostgresStore, queue: JobQueue, file: { path: string; name?: string; bytes: Uint8Array }): Promise<number> {
+export async function enqueueIngest(
+  store: PostgresStore,
+  queue: JobQueue,
+  file: { path: string; name?: string; bytes: Uint8Array; scannedPages?: number },
+): Promise<number> {
   const hash = sha256(file.bytes);
   await store.putBytes(hash, file.bytes);
   const payload: IngestPayload = { sha256: hash, path: file.path, name: file.name ?? basename(file.path), size: file.bytes.byteLength };
+  if (file.scannedPages) payload.scannedPages = file.scannedPages;
   return queue.enqueue({ kind: INGEST_JOB, payload, dedupeKey: hash });
 }
 
@@ -153,7 +161,7 @@ export async function ingestViaQueue(paths: string[], options: QueuedIngestOptio
 }
 
 export interface UploadIngest {
-  ingest(file: { name: string; bytes: Uint8Array }): Promise<FileResult>;
+  ingest(file: { name: string; bytes: Uint8Array; scannedPages?: number }): Promise<FileResult>;
   close(): Promise<void>;
 }
 
@@ -173,9 +181,9 @@ export function queuedUploads(store: PostgresStore, queue: JobQueue, pool: () =>
     only: () => [...mine],
   });
   return {
-    async ingest({ name, bytes }) {
+    async ingest({ name, bytes, scannedPages }) {
       const path = `uploads/${sha256(bytes)}.pdf`;
-      const id = await enqueueIngest(store, queue, { path, name, bytes });
+      const id = await enqueueIngest(store, queue, { path, name, bytes, scannedPages });
       mine.add(id);
       try {
         for (;;) {

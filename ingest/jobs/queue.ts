@@ -110,6 +110,17 @@ export class JobQueue {
     );
   }
 
+  /** The newest job of a kind whose key starts with `prefix` (a content hash asked after by its first digits). */
+  async latestByKey(kind: string, prefix: string): Promise<(JobStatus & { payload: unknown; createdAt: string }) | undefined> {
+    const { rows } = await this.pool.query<{ id: string; state: JobState; result: unknown; error: string | null; payload: unknown; created_at: Date }>(
+      `SELECT id, state, result, error, payload, created_at FROM jobs
+       WHERE kind = $1 AND starts_with(dedupe_key, $2) ORDER BY id DESC LIMIT 1`,
+      [kind, prefix],
+    );
+    const row = rows[0];
+    return row && { id: Number(row.id), state: row.state, result: row.result, error: row.error, payload: row.payload, createdAt: row.created_at.toISOString() };
+  }
+
   async status(ids: number[]): Promise<JobStatus[]> {
     const { rows } = await this.pool.query<{ id: string; state: JobState; result: unknown; error: string | null }>(
       'SELECT id, state, result, error FROM jobs WHERE id = ANY($1)',

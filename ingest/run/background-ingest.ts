@@ -2,7 +2,7 @@
 // waits (a second or so), a scanned one is handed to the OCR stage and goes on in the background, where its
 // state — being read by OCR, ingested, failed — can be asked for until it is done. OCR runs are bounded and retried
 // by the OCR runner (ocr-stage.ts), or, in server mode, by the database's job queue. The states are kept in this
-// process's memory.
+// process's memory; in server mode another node answers from the job queue (jobs/upload-status.ts).
 import type { ArchiveStore, ProtocolId } from '../store/types.ts';
 import { protocolIdOf } from '../store/records.ts';
 import { sha256 } from '../parse-identity.ts';
@@ -11,11 +11,9 @@ import { basename } from 'node:path';
 import { ingestFiles, type FileResult, type IngestFile } from './ingest.ts';
 import type { OcrRunner } from './ocr-stage.ts';
 import type { ParsePool } from './parse-pool.ts';
+import { finalState, type BackgroundState } from './upload-state.ts';
 
-export type BackgroundState =
-  | { id: ProtocolId; name: string; status: 'ocr'; pages: number; since: string }
-  | { id: ProtocolId; name: string; status: 'ingested' | 'unchanged'; protocolId: ProtocolId; ocr: boolean }
-  | { id: ProtocolId; name: string; status: 'failed'; error: string };
+export type { BackgroundState };
 
 export interface BackgroundIngest {
   /** Ingests a stored file; answers when it is done, or as soon as it went to OCR (state 'ocr'). */
@@ -38,15 +36,6 @@ export interface BackgroundIngestOptions {
 
 /** How many finished states are remembered for callers asking after them. */
 const KEEP_FINISHED = 200;
-
-function finalState(id: ProtocolId, result: FileResult, ocr: boolean): BackgroundState {
-  if (result.status === 'ingested') return { id, name: result.name, status: 'ingested', protocolId: result.protocolId, ocr };
-  if (result.status === 'unchanged' && result.previous === 'ok' && result.protocolId) {
-    return { id, name: result.name, status: 'unchanged', protocolId: result.protocolId, ocr };
-  }
-  const error = result.status === 'failed' ? result.failure.reason : (result.reason ?? 'could not be ingested');
-  return { id, name: result.name, status: 'failed', error };
-}
 
 /**
  * How one file is ingested for `backgroundIngest`: it calls `onOcr` with the number of scanned pages if (when) the
@@ -124,14 +113,16 @@ export function localBackgroundIngest(options: BackgroundIngestOptions): Backgro
 /**
  * Server mode: the file becomes an ingest job in the database (`ingest`), OCR included, so a node or worker that
  * dies leaves it to another. Whether it needs OCR is seen from its pages before the job starts, so a scan is
- * answered at once. Its state is kept by the node that took the upload; the protocol itself appears on every node.
+ * answered at once. The node that took the upload keeps its state; any other node reads it from the job.
  */
-export function queuedBackgroundIngest(ingest: (file: { name: string; bytes: Uint8Array }) => Promise<FileResult>): BackgroundIngest {
+export function queuedBackgroundIngest(
+  ingest: (file: { name: string; bytes: Uint8Array; scannedPages: number }) => Promise<FileResult>,
+): BackgroundIngest {
   return backgroundIngest(async (file, onOcr) => {
     const bytes = file.bytes ?? new Uint8Array(await readFile(file.path));
     const { extractDocument } = await import('../extract/document.ts');
     const scanned = (await extractDocument(bytes)).scannedPages?.length ?? 0;
     if (scanned > 0) onOcr(scanned);
-    return ingest({ name: file.name ?? basename(file.path), bytes });
+    return ingest({ name: file.name ?? basename(file.path), bytes, scannedPages: scanned });
   });
 }

@@ -93,10 +93,10 @@ export async function archiveRoutes(options: AppOptions): Promise<{ router: Rout
     });
   });
 
-  router.get('/uploads/:id', (req, res) => {
+  router.get('/uploads/:id', async (req, res) => {
     const id = req.params.id;
     if (!/^[0-9a-f]{16}$/.test(id)) throw new HttpError(400, 'bad parameter — id: expected 16 hexadecimal digits');
-    const state = uploads?.state(id);
+    const state = uploads?.state(id) ?? (await options.uploadState?.(id));
     if (!state) throw new HttpError(404, `no upload ${id} in hand`);
     res.json(state);
   });

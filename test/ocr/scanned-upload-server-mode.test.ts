@@ -1,7 +1,8 @@
 // Uploading a scanned protocol to a server-mode node (PostgreSQL, the upload an ingest job in the database): the
 // node answers at once that it is being read by OCR (202) instead of waiting for OCR, and the protocol appears when
 // the job is done — marked as OCR'd, and served from the database as the OCR'd copy. Real PostgreSQL (a throwaway
-// cluster) and real OCR; uses the mixed fixture (two scanned pages) to keep OCR short.
+// cluster) and real OCR; uses the mixed fixture (two scanned pages) to keep OCR short. A second node on the same
+// database, which a load balancer may send the browser's next question to, answers for the upload from its job.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../ingest/extract/document.ts';
 import { queuedUploads, type UploadIngest } from '../../ingest/jobs/ingest-job.ts';
 import { JobQueue } from '../../ingest/jobs/queue.ts';
+import { queuedUploadState } from '../../ingest/jobs/upload-status.ts';
 import { sha256 } from '../../ingest/parse-identity.ts';
 import { startParsePool, type ParsePool } from '../../ingest/run/parse-pool.ts';
 import { openPostgresStore, type PostgresStore } from '../../ingest/store/postgres.ts';
@@ -29,18 +31,31 @@ describe.skipIf(pgUnavailable)('uploading a scanned protocol to a server-mode no
   let app: App;
   let server: Server;
   let base: string;
+  let otherStore: PostgresStore;
+  let other: App;
+  let otherServer: Server;
+  let otherBase: string;
+  const listen = (app: App) =>
+    new Promise<{ server: Server; base: string }>((resolve) => {
+      const s = app.app.listen(0, '127.0.0.1', () => resolve({ server: s, base: `http://127.0.0.1:${(s.address() as AddressInfo).port}` }));
+    });
 
   beforeAll(async () => {
     cluster = await startCluster();
-    store = await openPostgresStore(await cluster.createDatabase('scanned_upload'));
+    const url = await cluster.createDatabase('scanned_upload');
+    store = await openPostgresStore(url);
     uploads = queuedUploads(store, new JobQueue(store.pool), () => (pool ??= startParsePool({ size: 1 })));
     app = await createApp({ store, dataDir: work, adminToken: TOKEN, log: false, ingestUpload: uploads.ingest, refreshMs: 200 });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app));
+    otherStore = await openPostgresStore(url);
+    const jobs = new JobQueue(otherStore.pool);
+    other = await createApp({ store: otherStore, dataDir: join(work, 'b'), log: false, uploadState: (id) => queuedUploadState(jobs, id), refreshMs: 200 });
+    ({ server: otherServer, base: otherBase } = await listen(other));
   });
   afterAll(async () => {
+    await new Promise((resolve) => otherServer?.close(resolve));
+    await other?.close();
+    await otherStore?.close();
     await new Promise((resolve) => server?.close(resolve));
     await app?.close();
     await uploads?.close();
@@ -63,12 +78,19 @@ describe.skipIf(pgUnavailable)('uploading a scanned protocol to a server-mode no
     expect(await response.json()).toEqual({ id, status: 'ocr', message: 'being read (OCR)', pages: 2, statusUrl: `/api/uploads/${id}` });
     expect((await getJson('/api/sources')).reading).toEqual([expect.objectContaining({ id, name: 'inskannat.pdf', status: 'ocr', pages: 2 })]);
 
+    expect(await (await fetch(`${otherBase}/api/uploads/${id}`)).json()).toEqual({
+      id, name: 'inskannat.pdf', status: 'ocr', pages: 2, since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+
     let state = await getJson(`/api/uploads/${id}`);
     for (let waited = 0; state.status === 'ocr' && waited < 600; waited++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       state = await getJson(`/api/uploads/${id}`);
     }
     expect(state).toEqual({ id, name: 'inskannat.pdf', status: 'ingested', protocolId: id, ocr: true });
+    expect(await (await fetch(`${otherBase}/api/uploads/${id}`)).json()).toEqual(state);
+    // An id no upload has: the same 404 on either node.
+    expect((await fetch(`${otherBase}/api/uploads/${'0'.repeat(16)}`)).status).toBe(404);
     const protocol = await getJson(`/api/protocols/${id}`);
     expect(protocol).toMatchObject({ ocr: true, meeting: { forvaltning: 'Hägersten-Älvsjö', date: '2024-03-12' } });
 
