@@ -78,8 +78,8 @@ if (archive.mode === 'server') {
   Object.assign(options, { refreshMs: Number(process.env.REFRESH_MS ?? 1000), ingestUpload, uploadState });
   // The first node builds the index (and saves it for the others) while the rest wait for the lock and load it.
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  const t0 = performance.now();
-  const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
+  // Counted from the process's start (performance.now's origin), module loading included.
+  const seconds = () => (performance.now() / 1000).toFixed(1);
   app = await shared.withLock(SNAPSHOT_LOCK, async () => {
     log(`shared index lock taken after ${seconds()} s`);
     const restored = await restoreShared(shared, dataDir);

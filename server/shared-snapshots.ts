@@ -4,7 +4,7 @@
 // folder before it starts, and publishes its files when they are newer than the shared ones. Both happen under
 // one advisory lock, so nodes starting together on a large archive wait for the first build instead of each
 // building their own.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PostgresStore } from '../ingest/store/postgres.ts';
 
@@ -27,14 +27,31 @@ async function localLabel(dir: string): Promise<Label | null> {
     const state = JSON.parse(await readFile(join(dir, 'index', 'state.json'), 'utf8')) as { revision: number };
     let analytics: string | null = null;
     try {
-      const text = await readFile(join(dir, 'analytics-snapshot.json'), 'utf8');
-      analytics = text.slice(0, text.indexOf('\n'));
+      analytics = await firstLine(join(dir, 'analytics-snapshot.json'));
     } catch {
       analytics = null;
     }
     return { revision: state.revision, analytics };
   } catch {
     return null;
+  }
+}
+
+/** The snapshot's key line, without reading the tens of MB after it. */
+async function firstLine(path: string): Promise<string> {
+  const file = await open(path);
+  try {
+    let head = '';
+    const chunk = Buffer.alloc(4096);
+    for (let at = 0; ; at += chunk.length) {
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+      head += chunk.toString('utf8', 0, bytesRead);
+      const end = head.indexOf('\n');
+      if (end >= 0) return head.slice(0, end);
+      if (bytesRead < chunk.length) return head;
+    }
+  } finally {
+    await file.close();
   }
 }
 

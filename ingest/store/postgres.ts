@@ -474,7 +474,7 @@ export class PostgresStore implements ArchiveStore {
     }
     // Inflated on libuv's threads, several files at once, while this thread writes the ones already done.
     const files = new Map<string, Uint8Array>();
-    await Promise.all([...parts].map(async ([file, chunks]) => files.set(file, new Uint8Array(await gunzipAsync(Buffer.concat(chunks))))));
+    await Promise.all([...parts].map(async ([file, chunks]) => files.set(file, await gunzipAsync(Buffer.concat(chunks)))));
     return { label: rows[0].label, files };
   }
 
