@@ -6,23 +6,40 @@ import { buildSnapshot, withLookups, type AnalyticsSnapshot } from './snapshot.t
 import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot-file.ts';
 
 export class LiveAnalytics {
-  private latest: Promise<AnalyticsSnapshot>;
+  private latest: Promise<AnalyticsSnapshot> | null = null;
   private building: Promise<AnalyticsSnapshot> | null = null;
+  private readonly startTimer: NodeJS.Timeout | undefined;
 
   /**
    * @param savedFile where the snapshot is saved between runs; none: always build.
    * @param onSnapshot told of every new snapshot, e.g. to prepare the answers most asked for.
    * @param patienceMs how long a request waits for a rebuild before it is answered from the previous snapshot.
+   * @param startAfterMs when the first snapshot starts loading unless a request asks for it sooner: loading a
+   *   large archive's snapshot holds the thread for a second or so, which a server just started gives to its
+   *   first searches instead.
    */
   constructor(
     private readonly store: ArchiveStore,
     private readonly savedFile?: string,
     private readonly onSnapshot?: (snapshot: AnalyticsSnapshot) => void,
     private readonly patienceMs = 2000,
+    startAfterMs = 0,
   ) {
-    this.latest = this.rebuild();
+    if (startAfterMs === 0) this.start();
+    else this.startTimer = setTimeout(() => this.start(), startAfterMs).unref();
+  }
+
+  /** Cancels a first load not yet started (the server is closing). */
+  stop(): void {
+    clearTimeout(this.startTimer);
+  }
+
+  private start(): Promise<AnalyticsSnapshot> {
+    if (this.latest) return this.latest;
+    const first = this.rebuild();
     // A failed first build is retried by the next request; it must not crash the process meanwhile.
-    this.latest.catch(() => undefined);
+    first.catch(() => undefined);
+    return first;
   }
 
   /**
@@ -31,7 +48,7 @@ export class LiveAnalytics {
    * request with the previous snapshot rather than stalling every request behind each write.
    */
   async current(): Promise<AnalyticsSnapshot> {
-    const snapshot = await this.latest.catch(() => this.rebuild());
+    const snapshot = await this.start().catch(() => this.rebuild());
     if ((await this.store.revision()) === snapshot.revision) return snapshot;
     const fresh = this.rebuild();
     // Requests come back for it; a failed build is retried by the next one.

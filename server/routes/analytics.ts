@@ -71,10 +71,17 @@ const balanceQuery = z.object({
   meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
 });
 
+/** The analytics snapshot loads this long after start, or at the first request that needs it (live-analytics.ts). */
+const ANALYTICS_START_MS = 1500;
+
 export async function analyticsRoutes(options: AppOptions): Promise<{ router: Router; close?: () => Promise<void> }> {
   const memo = new ResponseMemo();
-  const analytics = new LiveAnalytics(options.store, join(options.dataDir, 'analytics-snapshot.json'), (snapshot) =>
-    prepareCommonAnswers(snapshot, memo),
+  const analytics = new LiveAnalytics(
+    options.store,
+    join(options.dataDir, 'analytics-snapshot.json'),
+    (snapshot) => prepareCommonAnswers(snapshot, memo),
+    undefined,
+    ANALYTICS_START_MS,
   );
   const router = Router();
   const sendJson = (res: Response, answer: JsonAnswer) => res.type('application/json').set('ETag', answer.etag).send(answer.body);
@@ -192,7 +199,7 @@ export async function analyticsRoutes(options: AppOptions): Promise<{ router: Ro
     res.json(publicQuestion(question));
   });
 
-  return { router };
+  return { router, close: async () => analytics.stop() };
 }
 
 // Each answer is remembered per snapshot under its endpoint and its parsed query (defaults filled in), so the
